@@ -1,0 +1,30 @@
+package io.asyncops.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code asyncops} command: the entry point of the runnable jar. Subcommands do the work. */
+@Command(name = "asyncops",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Azure-style long-running operations: serve them, start them, follow them.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class AsyncOps implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, shared with the tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new AsyncOps());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

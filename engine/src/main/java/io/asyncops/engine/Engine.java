@@ -1,0 +1,70 @@
+package io.asyncops.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The durable operation engine. Thread-safe; one per process per database is the rule, several processes may
+ * share a PostgreSQL database (each operation still ends exactly once).
+ *
+ * <p>Guarantees: {@link #submit} returns only after the operation is committed; a terminal status never
+ * changes; an operation whose worker died is resumed by another worker after its lease expires.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Migrates the database if configured, starts workers and returns the running engine. */
+    static Engine start(EngineConfig config) {
+        return io.asyncops.engine.internal.DefaultEngine.start(config);
+    }
+
+    /**
+     * Submits an operation; it is durable when this returns.
+     *
+     * @throws IdempotencyConflictException when the idempotency key was used with another input
+     * @throws ResourceBusyException        when the submission is exclusive and its resource is held
+     * @throws IllegalArgumentException     when no handler is registered for its kind
+     */
+    default Operation submit(Submission submission) {
+        return submit(submission, TransactionalWork.none());
+    }
+
+    /**
+     * Submits an operation and runs {@code inSameTransaction} in the transaction that stores it. If the
+     * submission is an idempotent replay of an existing operation, the work is not run and the existing
+     * operation is returned.
+     */
+    Operation submit(Submission submission, TransactionalWork inSameTransaction);
+
+    /** The operation's current snapshot, empty if unknown or pruned. */
+    Optional<Operation> get(OperationId id);
+
+    /** A page of operations, newest first. */
+    Page<Operation> list(OperationQuery query);
+
+    /**
+     * Requests cancellation. An operation no worker has started ends {@code Canceled} at once; a running one
+     * ends {@code Canceled} at its handler's next safe point. Idempotent; a terminal operation is returned as is.
+     *
+     * @throws OperationNotFoundException when the id is unknown
+     */
+    Operation cancel(OperationId id);
+
+    /**
+     * Waits until the operation's version exceeds {@code afterVersion} or {@code timeout} passes, whichever is
+     * first, and returns its snapshot then (immediately if it already changed). Woken by changes made on any
+     * engine sharing the database. The base of long polling.
+     *
+     * @return empty when the operation is unknown
+     */
+    Optional<Operation> await(OperationId id, long afterVersion, Duration timeout) throws InterruptedException;
+
+    /** How long a poller should wait before asking about {@code operation} again ({@code Retry-After}). */
+    Duration retryAfter(Operation operation);
+
+    /** Deletes terminal operations past the retention period, in batches; returns how many were deleted. */
+    int prune();
+
+    /** Stops workers (running handlers are interrupted; their operations resume elsewhere) and releases resources. */
+    @Override
+    void close();
+}

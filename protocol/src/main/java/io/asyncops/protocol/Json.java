@@ -1,0 +1,34 @@
+package io.asyncops.protocol;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON mapper configuration asyncops uses on the wire: ISO-8601 times, unknown properties ignored
+ * (Azure adds fields freely), no failure on empty beans.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private Json() {
+    }
+
+    /** A shared, thread-safe mapper with the wire configuration. Do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A new mapper with the wire configuration, for callers that need to add their own modules. */
+    public static JsonMapper newMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+}
