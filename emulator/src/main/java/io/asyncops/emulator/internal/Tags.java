@@ -1,0 +1,109 @@
+package io.asyncops.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncops.emulator.EmulatorException;
+import io.asyncops.engine.OperationError;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resource tags as ARM checks them, and the fault tag: {@code "asyncops-fault": "SomeErrorCode"} in a start
+ * request's tags makes the operation run and then fail with that code. The tag is never stored on the resource
+ * (an operation that fails does not apply its tags).
+ */
+public final class Tags {
+    /** The tag that asks for a deterministic failure. */
+    public static final String FAULT = "asyncops-fault";
+    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+    private static final String FORBIDDEN_IN_NAMES = "<>%&\\?/";
+
+    private Tags() {
+    }
+
+    /** Reads {@code node} (absent or null: no tags) as ARM does, refusing what ARM refuses. */
+    public static Map<String, String> read(JsonNode node) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return tags;
+        }
+        if (!node.isObject()) {
+            throw Errors.invalidContent("'tags' must be an object of string values.");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String name = e.getKey();
+            JsonNode value = e.getValue();
+            if (!value.isTextual()) {
+                throw Errors.invalidContent("the value of tag '" + name + "' must be a string.");
+            }
+            if (name.isEmpty() || name.length() > 512) {
+                throw new EmulatorException(400, "InvalidTagNameLength", "The tag name '" + name + "' must have"
+                        + " 1 to 512 characters.", "tags");
+            }
+            for (char ch : name.toCharArray()) {
+                if (FORBIDDEN_IN_NAMES.indexOf(ch) >= 0) {
+                    throw new EmulatorException(400, "InvalidTagNameCharacters", "The tag names '" + name
+                            + "' have reserved characters '" + FORBIDDEN_IN_NAMES + "'.", "tags");
+                }
+            }
+            if (value.textValue().length() > 256) {
+                throw new EmulatorException(400, "InvalidTagValueLength", "The value of tag '" + name
+                        + "' exceeds the maximum length of 256 characters.", "tags");
+            }
+            tags.put(name, value.textValue());
+        }
+        return tags;
+    }
+
+    /** The fault code the tags ask for, checked; empty without the fault tag. */
+    public static Optional<String> fault(Map<String, String> tags) {
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(FAULT)) {
+                String code = e.getValue();
+                if (!CODE.matcher(code).matches()) {
+                    throw new EmulatorException(400, "InvalidParameterValue", "The '" + FAULT + "' tag must name an"
+                            + " error code (a letter, then letters, digits, '.', '_' or '-'), not '" + code + "'.",
+                            "tags." + FAULT);
+                }
+                return Optional.of(code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tags without the fault tag: what a resource keeps. */
+    public static Map<String, String> withoutFault(Map<String, String> tags) {
+        Map<String, String> kept = new LinkedHashMap<>(tags);
+        kept.keySet().removeIf(k -> k.equalsIgnoreCase(FAULT));
+        return kept;
+    }
+
+    /** The error an injected fault ends its operation with; the HTTP status follows the code's usual meaning. */
+    public static OperationError faultError(String code, String operationKind) {
+        String message = "The operation '" + operationKind + "' failed with error code '" + code + "' because its"
+                + " request carried the tag '" + FAULT + ": " + code + "' (a failure injected on purpose by asyncops).";
+        return OperationError.of(code, message, statusOf(code));
+    }
+
+    static int statusOf(String code) {
+        String c = code.toLowerCase(Locale.ROOT);
+        if (c.contains("notfound")) {
+            return 404;
+        }
+        if (c.contains("conflict") || c.contains("alreadyexists") || c.contains("inprogress")) {
+            return 409;
+        }
+        if (c.contains("toomanyrequests") || c.contains("throttl")) {
+            return 429;
+        }
+        if (c.contains("unavailable")) {
+            return 503;
+        }
+        if (c.contains("internal") || c.contains("timedout") || c.contains("timeout")) {
+            return 500;
+        }
+        return 400;
+    }
+}
