@@ -44,7 +44,7 @@ CREATE TABLE emu_sql_database (
     sku_family         VARCHAR(16),
     sku_capacity       INTEGER,
     max_size_bytes     BIGINT         NOT NULL,
-    collation          VARCHAR(128)   NOT NULL,
+    collation_name     VARCHAR(128)   NOT NULL,
     status             VARCHAR(32)    NOT NULL,
     provisioning_state VARCHAR(32)    NOT NULL,
     database_id        VARCHAR(36)    NOT NULL,

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** Rows of {@code emu_sql_database}; a database belongs to one server, whose row gives its subscription and group. */
 public final class SqlDatabaseTable {
     private static final String COLUMNS = "d.name, d.location, d.tags, d.sku_name, d.sku_tier, d.sku_family,"
-            + " d.sku_capacity, d.max_size_bytes, d.collation, d.status, d.provisioning_state, d.database_id,"
+            + " d.sku_capacity, d.max_size_bytes, d.collation_name, d.status, d.provisioning_state, d.database_id,"
             + " d.creation_date, s.subscription_id, s.resource_group, s.name";
     private static final String FROM = " FROM emu_sql_database d JOIN emu_sql_server s ON s.name_key = d.server_key";
 
@@ -33,7 +33,7 @@ public final class SqlDatabaseTable {
 
     public static void insert(Connection c, SqlDatabase d) throws SQLException {
         Jdbc.update(c, "INSERT INTO emu_sql_database (server_key, name_key, name, location, tags, sku_name, sku_tier,"
-                        + " sku_family, sku_capacity, max_size_bytes, collation, status, provisioning_state,"
+                        + " sku_family, sku_capacity, max_size_bytes, collation_name, status, provisioning_state,"
                         + " database_id, creation_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ResourceGroupTable.key(d.serverName()), ResourceGroupTable.key(d.name()), d.name(), d.location(),
                 Jdbc.tagsToText(d.tags()), d.sku().name(), d.sku().tier(), d.sku().family(), d.sku().capacity(),
@@ -44,7 +44,7 @@ public final class SqlDatabaseTable {
     /** Writes {@code d} over the stored row while it is in {@code expectedState}. */
     public static int replace(Connection c, SqlDatabase d, String expectedState) throws SQLException {
         return Jdbc.update(c, "UPDATE emu_sql_database SET tags = ?, sku_name = ?, sku_tier = ?, sku_family = ?,"
-                        + " sku_capacity = ?, max_size_bytes = ?, collation = ?, status = ?, provisioning_state = ?"
+                        + " sku_capacity = ?, max_size_bytes = ?, collation_name = ?, status = ?, provisioning_state = ?"
                         + " WHERE server_key = ? AND name_key = ? AND provisioning_state = ?",
                 Jdbc.tagsToText(d.tags()), d.sku().name(), d.sku().tier(), d.sku().family(), d.sku().capacity(),
                 d.maxSizeBytes(), d.collation(), d.status(), d.provisioningState(),
