@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncops.protocol.Json;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +27,10 @@ final class DemoFlow {
     private final URI base;
     private final String token;
     private final String subscription;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long startNanos = System.nanoTime();
 
-    DemoFlow(HttpClient http, URI base, String token, String subscription, PrintStream out) {
+    DemoFlow(HttpClient http, URI base, String token, String subscription, PrintWriter out) {
         this.http = Objects.requireNonNull(http, "http == null");
         this.base = Objects.requireNonNull(base, "base == null");
         this.token = Objects.requireNonNull(token, "token == null");
