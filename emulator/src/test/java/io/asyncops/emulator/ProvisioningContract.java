@@ -239,6 +239,43 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void aHandlerResumedOnAnotherEngineContinuesFromItsCheckpoint() {
+        engine.close();
+        ArmEmulator slow = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());
+        Engine first = slowEngine(slow);
+        slow.attach(first);
+        String name = server();
+        StartedOperation started = slow.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                first.get(started.operation().id()).map(Operation::percentComplete).orElse(0.0) >= 40.0);
+        first.close();
+        double before = first.get(started.operation().id()).orElseThrow().percentComplete();
+
+        ArmEmulator resumed = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());
+        engine = slowEngine(resumed);
+        resumed.attach(engine);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            Operation op = engine.get(started.operation().id()).orElseThrow();
+            if (op.attempt() >= 2 && op.percentComplete() != null) {
+                assertThat(op.percentComplete()).as("progress after the resume never restarts from zero")
+                        .isGreaterThanOrEqualTo(before);
+            }
+            return op.isTerminal();
+        });
+        Operation done = engine.get(started.operation().id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(done.attempt()).isEqualTo(2);
+        assertThat(arm.sqlServers().get(sub, "rg", name).state()).isEqualTo("Ready");
+    }
+
+    private Engine slowEngine(ArmEmulator emulator) {
+        EngineConfig.Builder config = EngineConfig.builder(dataSource()).workers(4)
+                .leaseDuration(Duration.ofSeconds(1)).heartbeatInterval(Duration.ofMillis(250));
+        emulator.handlers().forEach(config::handler);
+        return Engine.start(config.build());
+    }
+
+    @Test
     void resourceGroupDeleteRemovesEverythingInside() {
         String name = server();
         createServer(name);
