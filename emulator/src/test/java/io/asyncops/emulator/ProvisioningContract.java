@@ -248,8 +248,8 @@ abstract class ProvisioningContract {
         StartedOperation started = slow.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 first.get(started.operation().id()).map(Operation::percentComplete).orElse(0.0) >= 40.0);
-        first.close();
         double before = first.get(started.operation().id()).orElseThrow().percentComplete();
+        first.close();
 
         ArmEmulator resumed = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());
         engine = slowEngine(resumed);
