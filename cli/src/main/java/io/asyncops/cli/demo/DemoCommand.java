@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,6 +57,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(timeScale > 0) || timeScale > 1000) {
+            throw new ParameterException(spec.commandLine(), "--time-scale must be above 0 and at most 1000: " + timeScale);
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535: " + port);
+        }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("asyncops-demo-") : dataDir;
         ServerConfig config = ServerConfig.builder()
