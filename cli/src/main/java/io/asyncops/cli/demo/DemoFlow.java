@@ -54,7 +54,7 @@ final class DemoFlow {
         heading("2. Create a logical SQL server (asynchronous)");
         ObjectNode serverBody = Json.mapper().createObjectNode().put("location", location);
         ObjectNode props = serverBody.putObject("properties");
-        props.put("administratorLogin", "demoadmin").put("administratorLoginPassword", "Demo!Passw0rd-2024")
+        props.put("administratorLogin", "demoadmin").put("administratorLoginPassword", "Str0ng!Passw0rd-2024")
                 .put("version", "12.0");
         ObjectNode shown = serverBody.deepCopy();
         ((ObjectNode) shown.get("properties")).put("administratorLoginPassword", "********");

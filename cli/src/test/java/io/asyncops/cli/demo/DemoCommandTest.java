@@ -36,7 +36,7 @@ class DemoCommandTest {
         assertThat(count(transcript, "Retry-After:          ")).isEqualTo(2);
         assertThat(count(transcript, "status=Succeeded")).isEqualTo(2);
         assertThat(transcript).contains("state=Ready").contains("status=Online, sku=S0 (Standard)");
-        assertThat(transcript).doesNotContain("Demo!Passw0rd-2024").contains("********");
+        assertThat(transcript).doesNotContain("Str0ng!Passw0rd-2024").contains("********");
         assertThat(Files.exists(data)).as("a given data dir is kept").isTrue();
     }
 
