@@ -130,7 +130,7 @@ class ArmPlaneHttpTest {
         assertThat(json(unknown).at("/error/code").asText()).isEqualTo("InvalidApiVersionParameter");
         assertThat(arm.call("GET", server(rg, "x") + "?api-version=2015-05-01-preview", null).statusCode()).isEqualTo(404);
 
-        String stranger = arm.server.token(List.of(ArmServer.class.getSimpleName() + "-other"));
+        String stranger = arm.token(List.of(ArmServer.class.getSimpleName() + "-other"));
         for (String path : List.of(group(rg) + GROUPS, server(rg, "x") + SQL,
                 "/subscriptions/" + SUB + "/providers/Microsoft.Sql/servers" + SQL)) {
             HttpResponse<String> hidden = arm.call("GET", path, null, stranger);

@@ -2,11 +2,14 @@ package io.asyncops.server.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.protocol.Json;
-import io.asyncops.server.TestServer;
+import io.asyncops.server.AsyncOpsServer;
+import io.asyncops.server.ServerConfig;
+import io.asyncops.server.auth.TokenMinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,26 +17,49 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.Awaitility;
 
 /**
- * A real server on free ports with the ARM plane (time scale 0.02: a server create takes about a second), and
- * helpers to call it over HTTPS with a token for {@link TestServer#SUB}.
+ * A real server (real engine, H2 in a temp dir) on free HTTP and HTTPS ports with the ARM plane, at time scale 0.02
+ * (a server create takes about a second), and helpers to call it over HTTPS with a dev token for {@link #SUB}.
  */
 final class ArmServer implements AutoCloseable {
-    static final String SUB = TestServer.SUB;
+    static final String SUB = "11111111-2222-3333-4444-555555555555";
     static final String SQL = "?api-version=2021-11-01";
     static final String GROUPS = "?api-version=2025-04-01";
 
-    final TestServer server;
+    final AsyncOpsServer server;
+    private final Path dataDir;
+    private final HttpClient client;
 
-    private ArmServer(TestServer server) {
+    private ArmServer(AsyncOpsServer server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
+        this.client = HttpClient.newBuilder().sslContext(trust()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     static ArmServer start(Path dataDir) {
-        return new ArmServer(TestServer.start(dataDir, b -> b.addPlane(new ArmPlane()).timeScale(0.02)));
+        return new ArmServer(AsyncOpsServer.start(ServerConfig.builder()
+                .httpPort(0)
+                .httpsPort(0)
+                .dataDir(dataDir)
+                .timeScale(0.02)
+                .retryAfterFloor(Duration.ofSeconds(1))
+                .shutdownGrace(Duration.ofSeconds(1))
+                .addPlane(new ArmPlane())
+                .build()), dataDir);
+    }
+
+    /** A dev token granting {@link #SUB}. */
+    String token() {
+        return token(List.of(SUB));
+    }
+
+    String token(List<String> subscriptions) {
+        return TokenMinter.forDataDir(dataDir).mint("tester", subscriptions, Duration.ofHours(1));
     }
 
     static String group(String rg) {
@@ -45,15 +71,15 @@ final class ArmServer implements AutoCloseable {
     }
 
     String base() {
-        return server.server().httpsUri().orElseThrow().toString();
+        return server.httpsUri().orElseThrow().toString();
     }
 
     HttpResponse<String> call(String method, String pathAndQuery, String body) {
-        return call(method, pathAndQuery, body, server.token());
+        return call(method, pathAndQuery, body, token());
     }
 
     HttpResponse<String> call(String method, String pathAndQuery, String body, String token) {
-        URI uri = pathAndQuery.startsWith("http") ? URI.create(pathAndQuery) : server.https(pathAndQuery);
+        URI uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : base() + pathAndQuery);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
         if (body != null) {
@@ -62,12 +88,28 @@ final class ArmServer implements AutoCloseable {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return server.send(b);
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Polls a status monitor until it is terminal. */
+    /** Polls a status monitor until it is terminal; returns the terminal monitor. */
     JsonNode awaitTerminal(String statusUrl) {
-        return server.awaitTerminal(statusUrl);
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            HttpResponse<String> r = call("GET", statusUrl, null);
+            if (r.statusCode() != 200) {
+                throw new AssertionError("status monitor answered " + r.statusCode() + ": " + r.body());
+            }
+            last[0] = json(r);
+            return !"InProgress".equals(last[0].path("status").asText());
+        });
+        return last[0];
     }
 
     /** Starts an operation, checks its 202, and waits for its end; returns the terminal monitor. */
@@ -93,7 +135,7 @@ final class ArmServer implements AutoCloseable {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            Path cert = server.server().selfSignedCertificate().orElseThrow();
+            Path cert = server.selfSignedCertificate().orElseThrow();
             try (InputStream in = Files.newInputStream(cert)) {
                 trust.setCertificateEntry("asyncops", CertificateFactory.getInstance("X.509").generateCertificate(in));
             }

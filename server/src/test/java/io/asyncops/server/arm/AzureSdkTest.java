@@ -79,7 +79,7 @@ class AzureSdkTest {
 
     /** A credential that hands out a dev token minted with the server's install secret. */
     static TokenCredential credential() {
-        return request -> Mono.just(new AccessToken(arm.server.token(), OffsetDateTime.now().plusHours(1)));
+        return request -> Mono.just(new AccessToken(arm.token(), OffsetDateTime.now().plusHours(1)));
     }
 
     static HttpClient httpClient() {
@@ -153,7 +153,7 @@ class AzureSdkTest {
         HttpPipeline pipeline = new HttpPipelineBuilder()
                 .httpClient(httpClient())
                 .policies(new AddHeadersPolicy(new HttpHeaders().set(HttpHeaderName.AUTHORIZATION,
-                        "Bearer " + arm.server.token())))
+                        "Bearer " + arm.token())))
                 .build();
 
         SyncPoller<PollResult<ServerInner>, ServerInner> created = poller(pipeline, rg, name,

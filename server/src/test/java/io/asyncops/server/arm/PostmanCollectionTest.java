@@ -46,12 +46,12 @@ class PostmanCollectionTest {
         assumeTrue(onPath("node"), "node is not installed: the Postman collection cannot run here");
         assertThat(NEWMAN).as("newman, installed by npm ci in the build (server/pom.xml)").exists();
         Path report = work.resolve("newman-report.json");
-        Path cert = arm.server.server().selfSignedCertificate().orElseThrow();
+        Path cert = arm.server.selfSignedCertificate().orElseThrow();
         List<String> command = new ArrayList<>(List.of("node", NEWMAN.toString(), "run",
                 POSTMAN.resolve("asyncops-monitoring-async-operations.postman_collection.json").toString(),
                 "-e", POSTMAN.resolve("asyncops-local.postman_environment.json").toString(),
                 "--env-var", "baseUrl=" + arm.base(),
-                "--env-var", "token=" + arm.server.token(),
+                "--env-var", "token=" + arm.token(),
                 "--env-var", "subscriptionId=" + ArmServer.SUB,
                 "--env-var", "serverName=postman-" + Long.toHexString(System.nanoTime()),
                 "--env-var", "maxPolls=60",
