@@ -64,8 +64,11 @@ public final class SqlServers {
             if (anywhere.isPresent()) {
                 SqlServer existing = anywhere.get();
                 checkUnchanged(existing, location, login, password);
+                // the same input a create from this request would have: a retried create (same idempotency key)
+                // that finds its server already there is then recognized by the engine as the same operation
                 ArmInput input = new ArmInput(g.subscriptionId(), g.name(), existing.name(), null, location,
-                        sorted(Tags.withoutFault(tags)), fault, null, version, tls, access, null, null, null, null, null);
+                        sorted(Tags.withoutFault(tags)), fault, login, version, tls,
+                        access != null ? access : "Enabled", null, null, null, null, null);
                 return () -> startUpdate(caller, existing, input);
             }
             if (login == null) {

@@ -170,6 +170,26 @@ class ArmPlaneHttpTest {
     }
 
     @Test
+    void aRetriedStartWithTheSameClientRequestIdIsTheSameOperation() {
+        String rg = newGroup();
+        String name = unique("retry");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
+        HttpResponse<String> retried = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retried.statusCode()).isEqualTo(202);
+        String status = first.headers().firstValue("Azure-AsyncOperation").orElseThrow();
+        assertThat(retried.headers().firstValue("Azure-AsyncOperation")).contains(status);
+        assertThat(arm.awaitTerminal(status).path("status").asText()).isEqualTo("Succeeded");
+        HttpResponse<String> afterwards = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
+        assertThat(afterwards.headers().firstValue("Azure-AsyncOperation")).contains(status);
+
+        HttpResponse<String> otherBody = arm.call("PUT", server(rg, name) + SQL,
+                SERVER_BODY.replace("'location'", "'tags':{'changed':'yes'},'location'"), arm.token(), key);
+        assertThat(otherBody.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void theFaultTagAndATooLargeDatabaseFailAsynchronously() {
         String rg = newGroup();
         HttpResponse<String> faulted = arm.call("PUT", server(rg, unique("fault")) + SQL,

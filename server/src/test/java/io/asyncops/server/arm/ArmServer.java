@@ -79,9 +79,17 @@ final class ArmServer implements AutoCloseable {
     }
 
     HttpResponse<String> call(String method, String pathAndQuery, String body, String token) {
+        return call(method, pathAndQuery, body, token, null);
+    }
+
+    /** A call carrying {@code x-ms-client-request-id} when {@code clientRequestId} is not null. */
+    HttpResponse<String> call(String method, String pathAndQuery, String body, String token, String clientRequestId) {
         URI uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : base() + pathAndQuery);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
+        if (clientRequestId != null) {
+            b.header("x-ms-client-request-id", clientRequestId);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));
