@@ -11,7 +11,6 @@ import io.asyncops.protocol.classic.Xml;
 import io.asyncops.protocol.classic.XmlRejectedException;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
-import io.asyncops.server.spi.RequestIds;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
@@ -122,8 +121,4 @@ public final class ErrorTable {
         return "The request is invalid: " + reason + ".";
     }
 
-    /** Logs a failure with the request id already in the MDC; used where no error answer can be sent. */
-    static void log(RequestIds ids, Throwable failure) {
-        LOG.error("request {} failed after its answer was sent", ids.requestId(), failure);
-    }
 }
