@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Reads and writes PEM certificates and private keys (PKCS#8, and the traditional RSA/EC forms) with BouncyCastle. */
 final class Pem {
@@ -55,8 +56,9 @@ final class Pem {
         }
     }
 
+    /** Writes {@code key} as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), the form every TLS tool reads. */
     static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        write(file, key, true);
+        write(file, new JcaPKCS8Generator(key, null), true);
     }
 
     static void writeCertificate(Path file, X509Certificate certificate) throws IOException {
