@@ -88,6 +88,11 @@ public final class AsyncOpsServer implements AutoCloseable {
      * @throws IllegalStateException when a port is taken, the database cannot be opened, or a plane fails to prepare
      */
     public static AsyncOpsServer start(ServerConfig config) {
+        return start(config, Engine::start);
+    }
+
+    /** Starts with another engine implementation (tests). */
+    static AsyncOpsServer start(ServerConfig config, java.util.function.Function<EngineConfig, Engine> engines) {
         createDataDir(config.dataDir());
         ServerDatabase database = ServerDatabase.open(config);
         Engine engine = null;
@@ -103,7 +108,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                     .listener(new OperationMetrics(registry));
             setup.handlers.forEach(engineConfig::handler);
             config.engineCustomizer().accept(engineConfig);
-            engine = Engine.start(engineConfig.build());
+            engine = engines.apply(engineConfig.build());
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
