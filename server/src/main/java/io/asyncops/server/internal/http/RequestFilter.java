@@ -75,7 +75,7 @@ public final class RequestFilter implements Filter {
         } finally {
             int status = res.status().code();
             long nanos = System.nanoTime() - start;
-            String route = req.matchingPattern().orElse(status == 404 ? "unmatched" : "filter");
+            String route = req.matchingPattern().filter(p -> !p.isEmpty()).orElse("unmatched");
             metrics.record(req.prologue().method().text(), route, status, nanos);
             boolean quiet = path.startsWith("/health/") || path.equals("/metrics");
             if (quiet ? ACCESS.isDebugEnabled() : ACCESS.isInfoEnabled()) {
