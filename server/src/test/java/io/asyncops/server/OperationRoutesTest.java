@@ -1,7 +1,6 @@
 package io.asyncops.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.protocol.Json;
@@ -10,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -322,19 +320,11 @@ class OperationRoutesTest {
     }
 
     static JsonNode awaitTerminal(String status) {
-        return awaitTerminal(status, server.token());
+        return server.awaitTerminal(status);
     }
 
     static JsonNode awaitTerminal(String status, String token) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(status))
-                    .header("Authorization", "Bearer " + token));
-            assertThat(r.statusCode()).isEqualTo(200);
-            last[0] = Json.mapper().readTree(r.body());
-            return !last[0].path("status").asText().equals("InProgress");
-        });
-        return last[0];
+        return server.awaitTerminal(status, token);
     }
 
     static String code(HttpResponse<String> r) throws Exception {

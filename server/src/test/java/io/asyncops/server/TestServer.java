@@ -116,6 +116,25 @@ public final class TestServer implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Polls the status monitor at {@code status} until it is terminal; returns the terminal monitor. */
+    public com.fasterxml.jackson.databind.JsonNode awaitTerminal(String status) {
+        return awaitTerminal(status, token());
+    }
+
+    public com.fasterxml.jackson.databind.JsonNode awaitTerminal(String status, String token) {
+        com.fasterxml.jackson.databind.JsonNode[] last = new com.fasterxml.jackson.databind.JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(status))
+                    .header("Authorization", "Bearer " + token));
+            if (r.statusCode() != 200) {
+                throw new AssertionError("status monitor answered " + r.statusCode() + ": " + r.body());
+            }
+            last[0] = io.asyncops.protocol.Json.mapper().readTree(r.body());
+            return !last[0].path("status").asText().equals("InProgress");
+        });
+        return last[0];
+    }
+
     static SSLContext trusting(AsyncOpsServer server) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
