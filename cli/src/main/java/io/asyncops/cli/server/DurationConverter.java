@@ -42,7 +42,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
                     throw new NumberFormatException(value);
                 }
             };
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException
+                 | StringIndexOutOfBoundsException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 2s, 5m, 1h)");
         }
     }
