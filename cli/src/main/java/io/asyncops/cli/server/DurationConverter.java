@@ -20,6 +20,9 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
      */
     public static Duration parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || v.equals("ms")) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 2s, 5m, 1h)");
+        }
         try {
             if (v.startsWith("p")) {
                 return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
@@ -42,8 +45,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
                     throw new NumberFormatException(value);
                 }
             };
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException
-                 | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 2s, 5m, 1h)");
         }
     }
