@@ -293,6 +293,27 @@ class OperationRoutesTest {
     }
 
     @Test
+    void aRetriedStartWithTheSameKeyReturnsTheSameOperation() throws Exception {
+        for (String header : List.of("x-ms-client-request-id", "Idempotency-Key")) {
+            String key = UUID.randomUUID().toString();
+            String name = "idem-" + UUID.randomUUID();
+            HttpResponse<String> first = server.send(server.request(server.http(TestServer.thing(name)
+                    + "?api-version=2024-01-01")).header(header, key).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+            HttpResponse<String> retry = server.send(server.request(server.http(TestServer.thing(name)
+                    + "?api-version=2024-01-01")).header(header, key).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(first.statusCode()).isEqualTo(202);
+            assertThat(retry.statusCode()).as(header).isEqualTo(202);
+            assertThat(retry.headers().firstValue("Azure-AsyncOperation"))
+                    .isEqualTo(first.headers().firstValue("Azure-AsyncOperation"));
+            HttpResponse<String> other = server.send(server.request(server.http(TestServer.thing(name)
+                            + "?api-version=2024-01-01")).header(header, key)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"location\":\"northeurope\"}")));
+            assertThat(other.statusCode()).isEqualTo(409);
+            assertThat(code(other)).isEqualTo("IdempotencyKeyReused");
+        }
+    }
+
+    @Test
     void wrongMethodsAre405AndUnknownRoutes404() throws Exception {
         String status = "/subscriptions/" + TestServer.SUB + "/providers/Test.Ops/locations/westus/operationStatuses/"
                 + UUID.randomUUID() + "?api-version=2024-01-01";

@@ -89,7 +89,7 @@ public final class TestOpsPlane implements Plane {
                 .withExclusiveResource(resourceId)
                 .withRequestId(RequestIds.of(req).requestId())
                 .withOwner(Principal.of(req).subject());
-        String key = req.headers().first(io.helidon.http.HeaderNames.create("Idempotency-Key")).orElse(null);
+        String key = RequestIds.idempotencyKey(req).orElse(null);
         if (key != null) {
             submission = submission.withIdempotencyKey(key);
         }
