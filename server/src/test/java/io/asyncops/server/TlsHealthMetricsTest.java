@@ -67,6 +67,7 @@ class TlsHealthMetricsTest {
             server.awaitTerminal(ok.headers().firstValue("Azure-AsyncOperation").orElseThrow());
             server.awaitTerminal(bad.headers().firstValue("Azure-AsyncOperation").orElseThrow());
             server.get("/subscriptions/" + TestServer.SUB + "/nowhere");
+            server.send(HttpRequest.newBuilder(server.http("/subscriptions/" + TestServer.SUB + "/nowhere")));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 String metrics = server.send(HttpRequest.newBuilder(server.http("/metrics"))).body();
@@ -81,6 +82,8 @@ class TlsHealthMetricsTest {
                         + "route=\"/subscriptions/\\{sub}/resourceGroups/\\{rg}/providers/Test.Ops/things/\\{name}\","
                         + "status=\"202\"} 2");
                 assertThat(metrics).contains("route=\"unmatched\",status=\"404\"");
+                assertThat(metrics).as("errors thrown by filters are counted with their status")
+                        .contains("route=\"unmatched\",status=\"401\"");
             });
             HttpResponse<String> m = server.send(HttpRequest.newBuilder(server.http("/metrics")));
             assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");

@@ -72,6 +72,10 @@ public final class RequestFilter implements Filter {
                 throw Bodies.tooLarge(maxBodyBytes);
             }
             chain.proceed();
+        } catch (RuntimeException e) {
+            // thrown by this or a later filter (routes have their own handler): answer it here, so the status is
+            // known to the access log and the metrics below
+            ErrorTable.render(req, res, ErrorTable.translate(e, req));
         } finally {
             int status = res.status().code();
             long nanos = System.nanoTime() - start;
