@@ -34,8 +34,8 @@ public final class TestServer implements AutoCloseable {
     private TestServer(AsyncOpsServer server, Path dataDir) {
         this.server = server;
         this.dataDir = dataDir;
-        this.client = HttpClient.newBuilder().sslContext(trusting(server)).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.client = HttpClient.newBuilder().sslContext(trusting(server.selfSignedCertificate().orElse(null)))
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static TestServer start(Path dataDir) {
@@ -135,11 +135,11 @@ public final class TestServer implements AutoCloseable {
         return last[0];
     }
 
-    static SSLContext trusting(AsyncOpsServer server) {
+    /** An SSL context that trusts exactly the PEM certificate {@code cert} (none when null). */
+    public static SSLContext trusting(Path cert) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            Path cert = server.selfSignedCertificate().orElse(null);
             if (cert != null) {
                 try (InputStream in = Files.newInputStream(cert)) {
                     trust.setCertificateEntry("asyncops", CertificateFactory.getInstance("X.509").generateCertificate(in));

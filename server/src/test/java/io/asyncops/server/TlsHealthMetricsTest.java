@@ -46,6 +46,40 @@ class TlsHealthMetricsTest {
     }
 
     @Test
+    void aConfiguredPemCertificateOrKeystoreIsServed(@TempDir Path dir) throws Exception {
+        Path issued = dir.resolve("issued");
+        io.asyncops.server.internal.tls.TlsMaterial.selfSigned(issued);
+        Path cert = io.asyncops.server.internal.tls.TlsMaterial.selfSignedCertificate(issued);
+        Path key = cert.resolveSibling("key.pem");
+        HttpClient trusting = HttpClient.newBuilder().sslContext(TestServer.trusting(cert)).build();
+        try (TestServer server = TestServer.start(dir.resolve("pem"), b -> b.tlsPem(cert, key))) {
+            assertThat(server.server().selfSignedCertificate()).isEmpty();
+            assertThat(Files.exists(dir.resolve("pem").resolve("tls"))).as("no certificate generated").isFalse();
+            assertThat(trusting.send(HttpRequest.newBuilder(server.https("/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var in = Files.newInputStream(cert)) {
+            var x509 = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            var pkcs8 = java.util.Base64.getMimeDecoder().decode(Files.readString(key)
+                    .replaceAll("-----[A-Z ]+-----", "").trim());
+            var privateKey = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8));
+            store.setKeyEntry("server", privateKey, "secret".toCharArray(), new java.security.cert.Certificate[] {x509});
+        }
+        Path p12 = dir.resolve("server.p12");
+        try (var out = Files.newOutputStream(p12)) {
+            store.store(out, "secret".toCharArray());
+        }
+        try (TestServer server = TestServer.start(dir.resolve("p12"), b -> b.tlsKeystore(p12, "secret".toCharArray()))) {
+            assertThat(trusting.send(HttpRequest.newBuilder(server.https("/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void publicBaseUrlShapesTheOperationUrls(@TempDir Path data) {
         try (TestServer server = TestServer.start(data, b -> b.publicBaseUrl(URI.create("https://ops.example.test/")))) {
             HttpResponse<String> started = server.put("pub", "{}");
