@@ -131,6 +131,7 @@ class AuthenticationTest {
                         + "?api-version=2024-01-01")).header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(code(r)).isEqualTo("SubscriptionNotFound");
         HttpResponse<String> list = server.send(HttpRequest.newBuilder(server.http(listUrl()))
                 .header("Authorization", "Bearer " + token));
         assertThat(list.statusCode()).isEqualTo(404);

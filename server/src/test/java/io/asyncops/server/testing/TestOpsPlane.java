@@ -75,9 +75,7 @@ public final class TestOpsPlane implements Plane {
     private void start(ServerRequest req, ServerResponse res, PlaneContext context, String kind) {
         String apiVersion = ApiVersions.require(req, Set.of(API_VERSION));
         String sub = req.path().pathParameters().get("sub");
-        if (!Principal.of(req).canSee(sub)) {
-            throw new ApiException(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
-        }
+        Principal.of(req).requireSubscription(sub);
         ObjectNode input = kind.equals(WRITE) ? objectBody(req) : Json.mapper().createObjectNode();
         String name = req.path().pathParameters().get("name");
         String location = input.path("location").asText("westus");

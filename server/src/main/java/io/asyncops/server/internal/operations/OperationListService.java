@@ -58,9 +58,7 @@ public final class OperationListService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         String apiVersion = GenericApiVersion.require(req);
         String sub = req.path().pathParameters().get("sub");
-        if (!Principal.of(req).canSee(sub)) {
-            throw new ApiException(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
-        }
+        Principal.of(req).requireSubscription(sub);
         Set<OperationStatus> statuses = req.query().first("$filter").map(OperationListService::parseFilter)
                 .orElse(Set.of());
         int top = req.query().first("$top").map(OperationListService::parseTop).orElse(DEFAULT_TOP);
