@@ -327,8 +327,7 @@ class OperationRoutesTest {
     }
 
     static String cancelUrl(String status) {
-        URI u = URI.create(status);
-        return u.getScheme() + "://" + u.getAuthority() + u.getPath() + "/cancel?" + u.getQuery();
+        return OperationRoutesTestSupport.cancelUrl(status);
     }
 
     static HttpResponse<String> cancel(String status) {
