@@ -38,6 +38,12 @@ public interface Engine extends AutoCloseable {
     /** The operation's current snapshot, empty if unknown or pruned. */
     Optional<Operation> get(OperationId id);
 
+    /**
+     * The newest operation started by the request with this id ({@link Submission#requestId()}), empty if none:
+     * the handle of APIs that name operations by request id (the classic Service Management plane).
+     */
+    Optional<Operation> getByRequestId(String requestId);
+
     /** A page of operations, newest first. */
     Page<Operation> list(OperationQuery query);
 

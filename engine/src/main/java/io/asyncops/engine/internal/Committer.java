@@ -88,7 +88,7 @@ final class Committer implements Runnable {
                 batch.get(i).done().complete(new Done(results.get(i), at));
             }
         } catch (RuntimeException e) {
-            LOG.warn("writing {} operation endings failed: {}", batch.size(), e.toString());
+            LOG.warn("writing {} operation endings failed", batch.size(), e);
             for (Pending p : batch) {
                 p.done().completeExceptionally(e);
             }

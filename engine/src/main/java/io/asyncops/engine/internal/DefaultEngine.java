@@ -131,6 +131,12 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<Operation> getByRequestId(String requestId) {
+        Objects.requireNonNull(requestId, "requestId == null");
+        return store.findByRequestId(requestId);
+    }
+
+    @Override
     public Page<Operation> list(OperationQuery query) {
         return store.list(Objects.requireNonNull(query, "query == null"));
     }

@@ -32,7 +32,5 @@ create table asyncops_operation (
     constraint asyncops_operation_pk primary key (id)
 );
 
-create unique index asyncops_operation_active_resource on asyncops_operation (active_resource);
-create unique index asyncops_operation_idempotency on asyncops_operation (idempotency_ref);
+-- Listing pages by subscription, newest first; the other indexes differ per database (V2).
 create index asyncops_operation_listing on asyncops_operation (subscription, created_at, id);
-create index asyncops_operation_created on asyncops_operation (created_at, id);

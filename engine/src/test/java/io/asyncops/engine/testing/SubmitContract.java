@@ -46,6 +46,16 @@ public interface SubmitContract extends EngineFixture {
     }
 
     @Test
+    default void operationsAreFoundByTheirRequestId() {
+        Engine engine = front();
+        Operation older = engine.submit(Submission.of("test/echo", null).withRequestId("req-a"));
+        engine.submit(Submission.of("test/echo", null).withRequestId("req-b"));
+
+        assertThat(engine.getByRequestId("req-a")).contains(older);
+        assertThat(engine.getByRequestId("req-unknown")).isEmpty();
+    }
+
+    @Test
     default void submitOfAKindWithoutHandlerIsRefused() {
         Engine engine = engine(b -> b.handler("known", ctx -> Outcome.succeeded()));
 

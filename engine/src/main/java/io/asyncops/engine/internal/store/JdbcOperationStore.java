@@ -122,6 +122,12 @@ public final class JdbcOperationStore implements OperationStore {
         return findOne("id = ?", id.value());
     }
 
+    @Override
+    public Optional<Operation> findByRequestId(String requestId) {
+        return findOne("request_id = ? order by created_at desc fetch first 1 rows only", requestId)
+                .map(StoredOperation::operation);
+    }
+
     private Optional<StoredOperation> findOne(String condition, Object value) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
@@ -145,6 +151,7 @@ public final class JdbcOperationStore implements OperationStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                dialect.relaxDurability(c);
                 List<StoredOperation> claimed = dialect.claim(c, owner, limit, now, leaseUntil);
                 List<Operation> ops = new ArrayList<>(claimed.size());
                 for (StoredOperation row : claimed) {
@@ -174,6 +181,7 @@ public final class JdbcOperationStore implements OperationStore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            dialect.relaxDurability(c);
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set due_at = ?" + FENCE)) {
                 for (Fence f : fences) {
                     Rows.setInstant(ps, 1, until);
@@ -429,9 +437,7 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     private void notice(Connection c, boolean work, List<OperationId> ids) throws SQLException {
-        for (String payload : new Notice(node, work, ids).encode()) {
-            dialect.notify(c, payload);
-        }
+        dialect.notify(c, new Notice(node, work, ids));
     }
 
     private static void bindFence(PreparedStatement ps, int first, Fence f, Instant now) throws SQLException {

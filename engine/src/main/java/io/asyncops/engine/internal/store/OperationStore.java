@@ -25,6 +25,9 @@ public interface OperationStore {
 
     Optional<StoredOperation> find(OperationId id);
 
+    /** The newest operation with this request id. */
+    Optional<Operation> findByRequestId(String requestId);
+
     Page<Operation> list(OperationQuery query);
 
     /** Claims up to {@code limit} due operations for {@code owner} until {@code leaseUntil}; newest snapshots. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +43,19 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    void notify(Connection c, String payload) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
-            ps.setString(1, payload);
-            ps.execute();
+    void relaxDurability(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local synchronous_commit to off");
+        }
+    }
+
+    @Override
+    void notify(Connection c, Notice notice) throws SQLException {
+        for (String payload : notice.encode()) {
+            try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
+                ps.setString(1, payload);
+                ps.execute();
+            }
         }
     }
 

@@ -59,33 +59,46 @@ public abstract class SqlDialect {
      */
     List<StoredOperation> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
             throws SQLException {
-        List<StoredOperation> due;
+        return leaseEach(c, due(c, limit, now, " for update skip locked"), owner, now, leaseUntil);
+    }
+
+    /** The first {@code limit} due operations, oldest due first, with {@code lockClause} appended. */
+    static List<StoredOperation> due(Connection c, int limit, Instant now, String lockClause) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
-                + " where due_at <= ? order by due_at fetch first ? rows only for update skip locked")) {
+                + " where due_at <= ? order by due_at fetch first ? rows only" + lockClause)) {
             Rows.setInstant(ps, 1, now);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                due = Rows.readAll(rs);
+                return Rows.readAll(rs);
             }
         }
+    }
+
+    /**
+     * Leases each of {@code due} with an update conditional on the version read, and returns those whose update
+     * applied: a row another claimer took meanwhile has a newer version and is skipped.
+     */
+    static List<StoredOperation> leaseEach(Connection c, List<StoredOperation> due, String owner, Instant now,
+                                           Instant leaseUntil) throws SQLException {
         if (due.isEmpty()) {
             return due;
         }
         try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set status = 'InProgress',"
                 + " started_at = coalesce(started_at, ?), attempt = attempt + 1, lease_owner = ?, due_at = ?,"
-                + " version = version + 1 where id = ? and version = ?")) {
+                + " version = version + 1 where id = ? and version = ? and due_at <= ?")) {
             for (StoredOperation row : due) {
                 Rows.setInstant(ps, 1, now);
                 ps.setString(2, owner);
                 Rows.setInstant(ps, 3, leaseUntil);
                 ps.setObject(4, row.operation().id().value());
                 ps.setLong(5, row.operation().version());
+                Rows.setInstant(ps, 6, now);
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
             List<StoredOperation> claimed = new ArrayList<>(due.size());
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                if (counts[i] == 1) {
                     claimed.add(leased(due.get(i), owner, now, leaseUntil));
                 }
             }
@@ -93,8 +106,17 @@ public abstract class SqlDialect {
         }
     }
 
-    /** Announces {@code payload} to other engine instances when the transaction commits; nothing by default. */
-    void notify(Connection c, String payload) throws SQLException {
+    /**
+     * Lets the current transaction commit without waiting for its durable write, where losing it in a database
+     * crash is harmless: claims and lease extensions (a lost claim makes its fenced writes fail and the operation
+     * runs again). Nothing by default.
+     */
+    void relaxDurability(Connection c) throws SQLException {
+        // every commit is durable
+    }
+
+    /** Announces {@code notice} to other engine instances when the transaction commits; nothing by default. */
+    void notify(Connection c, Notice notice) throws SQLException {
         // a database without notifications: other instances find changes by polling
     }
 
