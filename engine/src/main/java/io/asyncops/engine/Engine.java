@@ -22,7 +22,8 @@ public interface Engine extends AutoCloseable {
      *
      * @throws IdempotencyConflictException when the idempotency key was used with another input
      * @throws ResourceBusyException        when the submission is exclusive and its resource is held
-     * @throws IllegalArgumentException     when no handler is registered for its kind
+     * @throws IllegalArgumentException     when this engine has handlers and none for its kind (an engine that
+     *                                      only submits, with no handlers, accepts any kind)
      */
     default Operation submit(Submission submission) {
         return submit(submission, TransactionalWork.none());

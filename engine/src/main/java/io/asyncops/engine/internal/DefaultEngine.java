@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
-import io.asyncops.engine.EngineListener;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationNotFoundException;

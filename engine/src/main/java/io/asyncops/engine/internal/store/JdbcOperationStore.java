@@ -5,7 +5,6 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
-import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.StoreException;
@@ -23,24 +22,21 @@ import javax.sql.DataSource;
 
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
 public final class JdbcOperationStore implements OperationStore {
-    private static final String FENCE = " where id = ? and version = ? and lease_owner = ? and due_at > ?";
+    private static final String FENCE = Endings.FENCE;
     private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
             + ", active_resource, idempotency_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?)";
-    private static final String END = "update " + Rows.TABLE + " set status = ?, result = ?, error = ?,"
-            + " ended_at = ?, percent_complete = coalesce(?, percent_complete), active_resource = null,"
-            + " due_at = null, lease_owner = null, cancel_requested = false, version = version + 1" + FENCE;
-    private static final String RELEASE = "update " + Rows.TABLE + " set lease_owner = null, due_at = ?" + FENCE;
-
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
+    private final Endings endings;
 
     /** A store writing as engine instance {@code node} (named in the notices it sends). */
     public JdbcOperationStore(DataSource dataSource, SqlDialect dialect, String node) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
         this.dialect = Objects.requireNonNull(dialect, "dialect == null");
         this.node = Objects.requireNonNull(node, "node == null");
+        this.endings = new Endings(dataSource, dialect, node);
     }
 
     @Override
@@ -63,32 +59,21 @@ public final class JdbcOperationStore implements OperationStore {
 
     /** Stores the row and runs the work; false when a unique index refused the row (nothing done then). */
     private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, TransactionalWork work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (dialect.isUniqueViolation(e)) {
-                        c.rollback();
-                        return false;
-                    }
-                    throw e;
+        return Transactions.run(dataSource, "store operation " + op.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    c.rollback();
+                    return false;
                 }
-                work.execute(c);
-                notice(c, true, List.of(op.id()));
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store operation " + op.id(), e);
-        }
+            work.execute(c);
+            notice(c, true, List.of(op.id()));
+            return true;
+        });
     }
 
     /**
@@ -148,67 +133,45 @@ public final class JdbcOperationStore implements OperationStore {
 
     @Override
     public List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                dialect.relaxDurability(c);
-                List<StoredOperation> claimed = dialect.claim(c, owner, limit, now, leaseUntil);
-                List<Operation> ops = new ArrayList<>(claimed.size());
-                for (StoredOperation row : claimed) {
-                    ops.add(row.operation());
-                }
-                if (!ops.isEmpty()) {
-                    notice(c, false, ops.stream().map(Operation::id).toList());
-                }
-                c.commit();
-                return ops;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.run(dataSource, "claim operations", c -> {
+            dialect.relaxDurability(c);
+            List<Operation> ops = new ArrayList<>();
+            for (StoredOperation row : dialect.claim(c, owner, limit, now, leaseUntil)) {
+                ops.add(row.operation());
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot claim operations", e);
-        }
+            if (!ops.isEmpty()) {
+                notice(c, false, ops.stream().map(Operation::id).toList());
+            }
+            return ops;
+        });
     }
 
     @Override
     public boolean[] extend(List<Fence> fences, Instant now, Instant until) {
-        boolean[] applied = new boolean[fences.size()];
         if (fences.isEmpty()) {
-            return applied;
+            return new boolean[0];
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.run(dataSource, "extend leases", c -> {
             dialect.relaxDurability(c);
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set due_at = ?" + FENCE)) {
                 for (Fence f : fences) {
                     Rows.setInstant(ps, 1, until);
-                    bindFence(ps, 2, f, now);
+                    Endings.bindFence(ps, 2, f, now);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
-                c.commit();
+                boolean[] applied = new boolean[counts.length];
                 for (int i = 0; i < counts.length; i++) {
                     applied[i] = counts[i] == 1;
                 }
                 return applied;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot extend leases", e);
-        }
+        });
     }
 
     @Override
     public boolean save(Fence fence, Progress p, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
                     + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
                 if (p.percentComplete() == null) {
@@ -218,143 +181,19 @@ public final class JdbcOperationStore implements OperationStore {
                 }
                 ps.setString(2, p.checkpoint());
                 Rows.setInstant(ps, 3, p.expectedEndAt());
-                bindFence(ps, 4, fence, now);
+                Endings.bindFence(ps, 4, fence, now);
                 boolean applied = ps.executeUpdate() == 1;
                 if (applied) {
                     notice(c, false, List.of(fence.id()));
                 }
-                c.commit();
                 return applied;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save the progress of " + fence.id(), e);
-        }
+        });
     }
 
     @Override
     public List<Finished> finish(List<Ending> endings, Instant now) {
-        if (endings.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return finishTogether(endings, now);
-        } catch (EffectFailed e) {
-            if (endings.size() == 1) {
-                return List.of(Finished.failed(e.failure));
-            }
-        }
-        // one effect failed and took the batch with it: do them one by one so only that one fails
-        List<Finished> results = new ArrayList<>(endings.size());
-        for (Ending ending : endings) {
-            try {
-                results.add(finishTogether(List.of(ending), now).get(0));
-            } catch (EffectFailed e) {
-                results.add(Finished.failed(e.failure));
-            }
-        }
-        return results;
-    }
-
-    private List<Finished> finishTogether(List<Ending> endings, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Finished[] results = new Finished[endings.size()];
-                batch(c, endings, true, now, results);
-                batch(c, endings, false, now, results);
-                List<OperationId> ended = new ArrayList<>();
-                boolean released = false;
-                for (int i = 0; i < results.length; i++) {
-                    Ending e = endings.get(i);
-                    if (results[i] != Finished.APPLIED) {
-                        continue;
-                    }
-                    if (e.isTerminal()) {
-                        ended.add(e.fence().id());
-                        if (e.hasEffect()) {
-                            runEffect(c, e);
-                        }
-                    } else {
-                        released = true;
-                    }
-                }
-                if (!ended.isEmpty() || released) {
-                    notice(c, released, ended);
-                }
-                c.commit();
-                return List.of(results);
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot end operations", e);
-        }
-    }
-
-    private static void runEffect(Connection c, Ending e) {
-        try {
-            e.effect().execute(c);
-        } catch (SQLException ex) {
-            throw new EffectFailed(new StoreException("the effect of operation " + e.fence().id() + " failed", ex));
-        } catch (RuntimeException ex) {
-            throw new EffectFailed(ex);
-        }
-    }
-
-    /** An ending's effect threw; the transaction it ran in is rolled back. */
-    private static final class EffectFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient RuntimeException failure;
-
-        EffectFailed(RuntimeException failure) {
-            super(null, null, false, false);
-            this.failure = failure;
-        }
-    }
-
-    private static void batch(Connection c, List<Ending> endings, boolean terminal, Instant now, Finished[] results)
-            throws SQLException {
-        List<Integer> indexes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(terminal ? END : RELEASE)) {
-            for (int i = 0; i < endings.size(); i++) {
-                Ending e = endings.get(i);
-                if (e.isTerminal() != terminal) {
-                    continue;
-                }
-                indexes.add(i);
-                if (terminal) {
-                    ps.setString(1, e.status().wireName());
-                    ps.setString(2, e.result());
-                    ps.setString(3, ErrorJson.write(e.error()));
-                    Rows.setInstant(ps, 4, now);
-                    if (e.status() == OperationStatus.SUCCEEDED) {
-                        ps.setDouble(5, 100.0);
-                    } else {
-                        ps.setNull(5, java.sql.Types.DOUBLE);
-                    }
-                    bindFence(ps, 6, e.fence(), now);
-                } else {
-                    Rows.setInstant(ps, 1, e.dueAt());
-                    bindFence(ps, 2, e.fence(), now);
-                }
-                ps.addBatch();
-            }
-            if (indexes.isEmpty()) {
-                return;
-            }
-            int[] counts = ps.executeBatch();
-            for (int k = 0; k < counts.length; k++) {
-                results[indexes.get(k)] = counts[k] == 1 ? Finished.APPLIED : Finished.LOST;
-            }
-        }
+        return this.endings.finish(endings, now);
     }
 
     @Override
@@ -386,8 +225,7 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     private Optional<Operation> changeIfVersion(String sql, boolean flagOnly, Operation op, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.run(dataSource, "cancel " + op.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 if (!flagOnly) {
@@ -400,27 +238,17 @@ public final class JdbcOperationStore implements OperationStore {
                     c.rollback();
                     return Optional.empty();
                 }
-                notice(c, false, List.of(op.id()));
-                StoredOperation after;
-                try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
-                        + " where id = ?")) {
-                    read.setObject(1, op.id().value());
-                    try (ResultSet rs = read.executeQuery()) {
-                        rs.next();
-                        after = Rows.read(rs);
-                    }
-                }
-                c.commit();
-                return Optional.of(after.operation());
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot cancel " + op.id(), e);
-        }
+            notice(c, false, List.of(op.id()));
+            try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
+                    + " where id = ?")) {
+                read.setObject(1, op.id().value());
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return Optional.of(Rows.read(rs).operation());
+                }
+            }
+        });
     }
 
     @Override
@@ -436,15 +264,9 @@ public final class JdbcOperationStore implements OperationStore {
         }
     }
 
+    /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */
     private void notice(Connection c, boolean work, List<OperationId> ids) throws SQLException {
         dialect.notify(c, new Notice(node, work, ids));
-    }
-
-    private static void bindFence(PreparedStatement ps, int first, Fence f, Instant now) throws SQLException {
-        ps.setObject(first, f.id().value());
-        ps.setLong(first + 1, f.version());
-        ps.setString(first + 2, f.owner());
-        Rows.setInstant(ps, first + 3, now);
     }
 
     private static void bindInsert(PreparedStatement ps, Operation op, String activeResource, String idempotencyRef)
@@ -482,13 +304,5 @@ public final class JdbcOperationStore implements OperationStore {
         }
         String s = subscription == null ? "" : subscription;
         return s.length() + ":" + s + ":" + key;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the original failure matters more
-        }
     }
 }
