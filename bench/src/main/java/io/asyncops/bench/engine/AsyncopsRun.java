@@ -57,12 +57,13 @@ final class AsyncopsRun {
         CountDownLatch ended = new CountDownLatch(n);
         CpuMeter.Sample cpu0 = meter.get();
         long t1 = System.nanoTime();
-        try (Engine engine = Engine.start(config(db, workers).listener(new EngineListener() {
+        Engine engine = Engine.start(config(db, workers).listener(new EngineListener() {
             @Override
             public void ended(Operation operation) {
                 ended.countDown();
             }
-        }).build())) {
+        }).build());
+        try {
             if (!ended.await(30, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(name + ": " + ended.getCount() + " operations never ended");
             }
@@ -73,6 +74,8 @@ final class AsyncopsRun {
                 throw new IllegalStateException(name + ": " + kept + " Succeeded rows, expected " + n);
             }
             return new Drain(name, n, load, drain, cpu);
+        } finally {
+            engine.close();
         }
     }
 
