@@ -1,11 +1,11 @@
 package io.asyncops.server;
 
+import io.asyncops.engine.Database;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
-import io.asyncops.server.internal.ServerDatabase;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
@@ -67,13 +67,13 @@ public final class AsyncOpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOpsServer.class);
 
     private final ServerConfig config;
-    private final ServerDatabase database;
+    private final Database database;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private AsyncOpsServer(ServerConfig config, ServerDatabase database, Engine engine,
+    private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
                            PrometheusMeterRegistry registry, WebServer webServer) {
         this.config = config;
         this.database = database;
@@ -88,13 +88,10 @@ public final class AsyncOpsServer implements AutoCloseable {
      * @throws IllegalStateException when a port is taken, the database cannot be opened, or a plane fails to prepare
      */
     public static AsyncOpsServer start(ServerConfig config) {
-        return start(config, Engine::start);
-    }
-
-    /** Starts with another engine implementation (tests). */
-    static AsyncOpsServer start(ServerConfig config, java.util.function.Function<EngineConfig, Engine> engines) {
         createDataDir(config.dataDir());
-        ServerDatabase database = ServerDatabase.open(config);
+        Database database = config.jdbcUrl().isPresent()
+                ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
+                : Database.h2(config.dataDir());
         Engine engine = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -108,12 +105,12 @@ public final class AsyncOpsServer implements AutoCloseable {
                     .listener(new OperationMetrics(registry));
             setup.handlers.forEach(engineConfig::handler);
             config.engineCustomizer().accept(engineConfig);
-            engine = engines.apply(engineConfig.build());
+            engine = Engine.start(engineConfig.build());
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
-                    () -> engineUp.get() && database.isReachable());
+                    () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing)).start();
@@ -191,6 +188,15 @@ public final class AsyncOpsServer implements AutoCloseable {
             return TlsMaterial.pkcs12(config.tlsKeystore().get(), config.tlsKeystorePassword());
         }
         return TlsMaterial.selfSigned(config.dataDir());
+    }
+
+    /** Whether a connection answers within 2 seconds. */
+    private static boolean reachable(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     private static void createDataDir(Path dataDir) {

@@ -1,7 +1,6 @@
 package io.asyncops.server;
 
 import io.asyncops.server.auth.TokenMinter;
-import io.asyncops.server.testing.InMemoryEngine;
 import io.asyncops.server.testing.TestOpsPlane;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +51,7 @@ public final class TestServer implements AutoCloseable {
                 .shutdownGrace(Duration.ofSeconds(1))
                 .addPlane(new TestOpsPlane());
         customize.accept(b);
-        return new TestServer(AsyncOpsServer.start(b.build(), InMemoryEngine::start), dataDir);
+        return new TestServer(AsyncOpsServer.start(b.build()), dataDir);
     }
 
     public AsyncOpsServer server() {

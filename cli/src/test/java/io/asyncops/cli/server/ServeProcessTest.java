@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.protocol.Json;
 import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.testing.TestOpsPlane;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.asyncops.engine.testing.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code asyncops serve} as separate JVM processes (the test class path, so the test plane is served): SIGKILL
  * mid-operation and restart on the same data dir; two nodes on one PostgreSQL, one killed.
  */
-class ServeProcessIT {
+class ServeProcessTest {
     static final String SUB = "11111111-2222-3333-4444-555555555555";
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -71,10 +71,13 @@ class ServeProcessIT {
 
     @Test
     void twoNodesOnOnePostgresFinishEachOperationExactlyOnce(@TempDir Path data) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            String jdbc = pg.getJdbcUrl("postgres", "postgres");
-            Node a = serve(data, "--db", jdbc, "--db-user", "postgres", "--node-id", "node-a");
-            Node b = serve(data, "--db", jdbc, "--db-user", "postgres", "--node-id", "node-b");
+        EmbeddedPostgres pg = EmbeddedPostgres.shared();
+        String jdbc = pg.jdbcUrl(pg.createDatabase());
+        {
+            Node a = serve(data, "--db", jdbc, "--db-user", EmbeddedPostgres.USER, "--db-password",
+                    EmbeddedPostgres.PASSWORD, "--node-id", "node-a");
+            Node b = serve(data, "--db", jdbc, "--db-user", EmbeddedPostgres.USER, "--db-password",
+                    EmbeddedPostgres.PASSWORD, "--node-id", "node-b");
             String token = TokenMinter.forDataDir(data).mint("it", List.of(SUB), Duration.ofHours(1));
             List<String> statusUrls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -92,7 +95,8 @@ class ServeProcessIT {
                 ids.add(u.getPath().substring(u.getPath().lastIndexOf('/') + 1));
             }
             Map<String, Integer> ends = new HashMap<>();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+            try (Connection c = java.sql.DriverManager.getConnection(jdbc, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+                 Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT operation_id, COUNT(*) FROM test_ops_effects GROUP BY operation_id")) {
                 while (rs.next()) {
                     ends.put(rs.getString(1), rs.getInt(2));
