@@ -1,5 +1,6 @@
 package io.asyncops.cli;
 
+import io.asyncops.cli.demo.DemoCommand;
 import io.asyncops.cli.server.ServeCommand;
 import io.asyncops.cli.server.TokenCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Azure-style long-running operations: serve them, start them, follow them.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, TokenCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class})
 public final class AsyncOps implements Runnable {
 
     @CommandLine.Spec

@@ -40,9 +40,7 @@ final class ArmRequests {
     /** The path's subscription, if the caller may see it; else 404, exactly as for a subscription that does not exist. */
     static String subscription(ServerRequest request) {
         String sub = param(request, "sub");
-        if (!Principal.of(request).canSee(sub)) {
-            throw new ApiException(404, "SubscriptionNotFound", "The subscription '" + sub + "' could not be found.");
-        }
+        Principal.of(request).requireSubscription(sub);
         return sub;
     }
 
