@@ -50,6 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "HTTP port of the embedded server (default: any free port).")
     int port;
 
+    @Option(names = "--verbose", description = "Also show the embedded server's logs (on stderr).")
+    boolean verbose;
+
     @Option(names = "--location", paramLabel = "<region>", defaultValue = "westus",
             description = "Azure region of the resources (default: ${DEFAULT-VALUE}).")
     String location;
@@ -62,6 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535: " + port);
+        }
+        if (!verbose) {
+            quietServerLogs();
         }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("asyncops-demo-") : dataDir;
@@ -91,6 +97,17 @@ public final class DemoCommand implements Callable<Integer> {
             if (temporary) {
                 deleteQuietly(dir);
             }
+        }
+    }
+
+    /** JUL loggers are held weakly by their manager: keep the one we configure. */
+    private static final java.util.logging.Logger HELIDON = java.util.logging.Logger.getLogger("io.helidon");
+
+    /** The transcript is the demo's output; the embedded server's access and start logs would only interleave with it. */
+    private static void quietServerLogs() {
+        HELIDON.setLevel(java.util.logging.Level.WARNING);
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
