@@ -215,8 +215,12 @@ public final class SqlDatabases {
         JsonNode skuNode = Bodies.child(body, "sku", "sku");
         if (!skuNode.isMissingNode()) {
             Long capacity = Bodies.integer(skuNode, "capacity", "sku.capacity");
+            if (capacity != null && (capacity < 1 || capacity > 100_000)) {
+                throw Errors.invalidValue("sku.capacity", "The capacity must be a number of DTUs or vCores, not "
+                        + capacity + ".");
+            }
             return SkuCatalog.resolve(Bodies.text(skuNode, "name", "sku.name"), Bodies.text(skuNode, "tier", "sku.tier"),
-                    capacity == null ? null : Math.toIntExact(capacity)).sku();
+                    capacity == null ? null : capacity.intValue()).sku();
         }
         String objective = Bodies.text(properties, "requestedServiceObjectiveName",
                 "properties.requestedServiceObjectiveName");

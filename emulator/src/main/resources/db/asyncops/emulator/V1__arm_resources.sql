@@ -8,7 +8,7 @@ CREATE TABLE emu_resource_group (
     subscription_id    VARCHAR(64)    NOT NULL,
     name               VARCHAR(90)    NOT NULL,
     location           VARCHAR(64)    NOT NULL,
-    tags               VARCHAR(32000) NOT NULL,
+    tags               VARCHAR(60000) NOT NULL,
     provisioning_state VARCHAR(32)    NOT NULL,
     PRIMARY KEY (subscription_key, name_key)
 );
@@ -22,7 +22,7 @@ CREATE TABLE emu_sql_server (
     resource_group        VARCHAR(90)    NOT NULL,
     name                  VARCHAR(63)    NOT NULL,
     location              VARCHAR(64)    NOT NULL,
-    tags                  VARCHAR(32000) NOT NULL,
+    tags                  VARCHAR(60000) NOT NULL,
     administrator_login   VARCHAR(128)   NOT NULL,
     version               VARCHAR(16)    NOT NULL,
     minimal_tls_version   VARCHAR(16),
@@ -38,7 +38,7 @@ CREATE TABLE emu_sql_database (
     name_key           VARCHAR(128)   NOT NULL,
     name               VARCHAR(128)   NOT NULL,
     location           VARCHAR(64)    NOT NULL,
-    tags               VARCHAR(32000) NOT NULL,
+    tags               VARCHAR(60000) NOT NULL,
     sku_name           VARCHAR(64)    NOT NULL,
     sku_tier           VARCHAR(64)    NOT NULL,
     sku_family         VARCHAR(16),

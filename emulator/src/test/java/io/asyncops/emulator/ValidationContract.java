@@ -92,6 +92,11 @@ abstract class ValidationContract {
         refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus','tags':{'a<b':'x'}}")),
                 400, "InvalidTagNameCharacters");
         refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("[1]")), 400, "InvalidRequestContent");
+        StringBuilder many = new StringBuilder("{'location':'westus','tags':{");
+        for (int i = 0; i < 51; i++) {
+            many.append(i == 0 ? "" : ",").append("'t").append(i).append("':'").append("v".repeat(256)).append("'");
+        }
+        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json(many + "}}")), 400, "InvalidTagCount");
         assertThat(arm.resourceGroups().list(sub)).isEmpty();
 
         group("rg");
@@ -171,6 +176,11 @@ abstract class ValidationContract {
                 json("{'location':'westus','sku':{'name':'S0','tier':'Premium'}}")), 400, "InvalidTierSkuCombination");
         refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
                 json("{'location':'westus','properties':{'maxSizeBytes':-5}}")), 400, "InvalidParameterValue");
+        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
+                json("{'location':'westus','sku':{'name':'GP_Gen5','capacity':99999999999}}")), 400, "InvalidParameterValue");
+        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
+                json("{'location':'westus','properties':{'maxSizeBytes':123456789012345678901234567890}}")),
+                400, "InvalidRequestContent");
         refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
                 json("{'location':'westus','properties':{'maxSizeBytes':'lots'}}")), 400, "InvalidParameterValue");
         refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",

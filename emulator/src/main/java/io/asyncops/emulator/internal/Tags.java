@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class Tags {
     /** The tag that asks for a deterministic failure. */
     public static final String FAULT = "asyncops-fault";
+    /** ARM's limit of tags per resource. */
+    static final int MAX_TAGS = 50;
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final String FORBIDDEN_IN_NAMES = "<>%&\\?/";
 
@@ -31,6 +33,10 @@ public final class Tags {
         }
         if (!node.isObject()) {
             throw Errors.invalidContent("'tags' must be an object of string values.");
+        }
+        if (node.size() > MAX_TAGS) {
+            throw new EmulatorException(400, "InvalidTagCount", "The number of tags per resource or resource group"
+                    + " is limited to " + MAX_TAGS + "; the request has " + node.size() + ".", "tags");
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String name = e.getKey();
