@@ -49,8 +49,9 @@ public interface Engine extends AutoCloseable {
     Page<Operation> list(OperationQuery query);
 
     /**
-     * Requests cancellation. An operation no worker has started ends {@code Canceled} at once; a running one
-     * ends {@code Canceled} at its handler's next safe point. Idempotent; a terminal operation is returned as is.
+     * Requests cancellation. An operation no worker holds ends {@code Canceled} at once, with its handler's
+     * {@link OperationHandler#canceledWithoutWorker} work in the same transaction; a running one ends
+     * {@code Canceled} at its handler's next safe point (or as the handler decides). Idempotent; a terminal operation is returned as is.
      *
      * @throws OperationNotFoundException when the id is unknown
      */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationHandler;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.OperationQuery;
@@ -143,8 +144,10 @@ public final class DefaultEngine implements Engine {
     @Override
     public Operation cancel(OperationId id) {
         Objects.requireNonNull(id, "id == null");
-        Cancellation c = store.requestCancel(id, Times.now(config.clock()))
-                .orElseThrow(() -> new OperationNotFoundException(id));
+        Cancellation c = store.requestCancel(id, Times.now(config.clock()), op -> {
+            OperationHandler handler = config.handlers().get(op.kind());
+            return handler == null ? TransactionalWork.none() : handler.canceledWithoutWorker(op);
+        }).orElseThrow(() -> new OperationNotFoundException(id));
         Operation op = c.operation();
         Lease lease = leases.get(id);
         if (lease != null && op.cancelRequested()) {

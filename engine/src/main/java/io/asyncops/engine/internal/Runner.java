@@ -70,13 +70,20 @@ final class Runner {
         leases.values().forEach(Lease::markLost);
     }
 
-    void run(Operation claimed) {
+    /**
+     * Runs the claimed operation's handler, calls {@code handlerDone} as soon as it returned (the slot of a
+     * running handler is free while its ending waits for the next group commit), then writes the ending.
+     */
+    void run(Operation claimed, Runnable handlerDone) {
         Lease lease = new Lease(claimed, config.nodeId(), store, () -> Times.now(config.clock()));
         leases.put(claimed.id(), lease);
+        boolean handlerRunning = true;
         try {
             events.started(claimed);
             events.changed(claimed.id());
             Ending ending = execute(lease);
+            handlerRunning = false;
+            handlerDone.run();
             if (ending != null && !halted) {
                 finish(lease, ending);
             }
@@ -84,6 +91,9 @@ final class Runner {
             LOG.warn("running operation {} failed; its lease will expire and it will run again", claimed.id(), e);
         } finally {
             leases.remove(claimed.id(), lease);
+            if (handlerRunning) {
+                handlerDone.run();
+            }
         }
     }
 

@@ -7,13 +7,17 @@ import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineListener;
 import io.asyncops.engine.IllegalTransitionException;
 import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationContext;
 import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationHandler;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Outcome;
+import io.asyncops.engine.StoreException;
 import io.asyncops.engine.Submission;
 import io.asyncops.engine.TransactionalWork;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +69,37 @@ public interface CancelContract extends EngineFixture {
         assertThat(engine(b -> b.runWorkers(false)).get(op.id())).contains(canceled);
         // the resource it held is free again
         assertThat(engine.submit(Submission.of("test/echo", null).withExclusiveResource("/r/q"))).isNotNull();
+    }
+
+    @Test
+    default void cancelWithoutAWorkerCommitsTheHandlersUndoWithIt() {
+        createEffectTable();
+        OperationHandler handler = new OperationHandler() {
+            @Override
+            public Outcome run(OperationContext context) {
+                return Outcome.succeeded();
+            }
+
+            @Override
+            public TransactionalWork canceledWithoutWorker(Operation operation) {
+                if ("refuse".equals(operation.input())) {
+                    return c -> {
+                        throw new SQLException("cannot undo");
+                    };
+                }
+                return EngineFixture.effect(operation.id(), "undone");
+            }
+        };
+        Engine engine = engine(b -> b.runWorkers(false).handler("test/undoable", handler));
+        Operation op = engine.submit(Submission.of("test/undoable", "ok"));
+        Operation stuck = engine.submit(Submission.of("test/undoable", "refuse"));
+
+        assertThat(engine.cancel(op.id()).status()).isEqualTo(OperationStatus.CANCELED);
+        assertThat(effects(op.id())).containsExactly("undone");
+
+        // the undo and the status commit together or not at all
+        assertThatThrownBy(() -> engine.cancel(stuck.id())).isInstanceOf(StoreException.class);
+        assertThat(engine.get(stuck.id()).orElseThrow().status()).isEqualTo(OperationStatus.ACCEPTED);
     }
 
     @Test

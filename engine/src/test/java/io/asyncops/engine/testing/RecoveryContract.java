@@ -35,6 +35,7 @@ public interface RecoveryContract extends EngineFixture {
         createEffectTable();
         CountDownLatch aStarted = new CountDownLatch(1);
         CountDownLatch aProceeds = new CountDownLatch(1);
+        CountDownLatch aWrote = new CountDownLatch(1);
         AtomicReference<RuntimeException> aWrite = new AtomicReference<>();
         Engine front = engine(b -> b.runWorkers(false));
         Operation op = front.submit(Submission.of("test/lease", null));
@@ -45,6 +46,8 @@ public interface RecoveryContract extends EngineFixture {
                 ctx.checkpoint("written by a");
             } catch (LeaseLostException e) {
                 aWrite.set(e);
+            } finally {
+                aWrote.countDown();
             }
             return Outcome.succeeded("a", EngineFixture.effect(ctx.operation().id(), "a"));
         }));
@@ -55,7 +58,8 @@ public interface RecoveryContract extends EngineFixture {
                 ctx -> Outcome.succeeded("b", EngineFixture.effect(ctx.operation().id(), "b"))));
         Operation done = awaitEnd(front, op.id());
         aProceeds.countDown();
-        a.close(); // returns once a's run is over, its writes refused
+        assertThat(aWrote.await(20, TimeUnit.SECONDS)).isTrue();
+        a.close(); // returns once a's run is over, its ending refused too
 
         assertThat(done.result()).isEqualTo("b");
         assertThat(done.attempt()).isEqualTo(2);
@@ -93,6 +97,28 @@ public interface RecoveryContract extends EngineFixture {
         assertThat(done.attempt()).isEqualTo(2);
         assertThat(done.input()).isEqualTo("{\"steps\":2}");
         assertThat(seenCheckpoints).containsExactly(CrashingNode.CHECKPOINT);
+    }
+
+    @Test
+    default void anAbandonedEngineIsResumedElsewhereOnceItsLeaseExpires() throws Exception {
+        CountDownLatch checkpointed = new CountDownLatch(1);
+        Engine a = engine(b -> b.nodeId("node-a").leaseDuration(Duration.ofSeconds(1)).handler("test/steps", ctx -> {
+            ctx.checkpoint("step-1");
+            checkpointed.countDown();
+            ctx.sleep(Duration.ofMinutes(5));
+            return Outcome.succeeded("a");
+        }));
+        Operation op = a.submit(Submission.of("test/steps", null));
+        assertThat(checkpointed.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // as if the process died: threads stop, nothing released, the lease left to run out
+        ((io.asyncops.engine.internal.DefaultEngine) a).halt();
+        Engine b = engine(c -> c.nodeId("node-b").handler("test/steps",
+                ctx -> Outcome.succeeded("b after " + ctx.checkpoint().orElse("nothing"))));
+
+        Operation done = awaitEnd(b, op.id());
+        assertThat(done.result()).isEqualTo("b after step-1");
+        assertThat(done.attempt()).isEqualTo(2);
     }
 
     @Test
@@ -137,7 +163,7 @@ public interface RecoveryContract extends EngineFixture {
     }
 
     @Test
-    default void twoEnginesEndEachOf2000OperationsExactlyOnce() throws Exception {
+    default void twoEnginesRunAndEndEachOf2000OperationsExactlyOnce() throws Exception {
         createEffectTable();
         Map<OperationId, AtomicInteger> endedCalls = new ConcurrentHashMap<>();
         EngineListener counter = new EngineListener() {
@@ -146,8 +172,13 @@ public interface RecoveryContract extends EngineFixture {
                 endedCalls.computeIfAbsent(op.id(), k -> new AtomicInteger()).incrementAndGet();
             }
         };
-        Engine a = engine(b -> b.nodeId("node-a").workers(16).listener(counter).handler("test/count", tagged("a")));
-        Engine b = engine(c -> c.nodeId("node-b").workers(16).listener(counter).handler("test/count", tagged("b")));
+        Map<OperationId, AtomicInteger> runs = new ConcurrentHashMap<>();
+        // leases far longer than the test: every second run of a handler would be a claim given twice
+        Duration lease = Duration.ofSeconds(60);
+        Engine a = engine(b -> b.nodeId("node-a").workers(16).leaseDuration(lease).listener(counter)
+                .handler("test/count", tagged("a", runs)));
+        Engine b = engine(c -> c.nodeId("node-b").workers(16).leaseDuration(lease).listener(counter)
+                .handler("test/count", tagged("b", runs)));
 
         SubmitContract.concurrently(8, () -> {
             for (int i = 0; i < 250; i++) {
@@ -164,11 +195,14 @@ public interface RecoveryContract extends EngineFixture {
         assertThat(column("select op_id from test_effect group by op_id having count(*) > 1")).isEmpty();
         await().untilAsserted(() -> assertThat(endedCalls).hasSize(2000));
         assertThat(endedCalls.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+        assertThat(runs).hasSize(2000);
+        assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
         assertThat(column("select distinct tag from test_effect order by tag")).containsExactly("a", "b");
     }
 
-    private static OperationHandler tagged(String tag) {
+    private static OperationHandler tagged(String tag, Map<OperationId, AtomicInteger> runs) {
         return ctx -> {
+            runs.computeIfAbsent(ctx.operation().id(), k -> new AtomicInteger()).incrementAndGet();
             Thread.sleep(1); // long enough for both engines to take a share
             return Outcome.succeeded(tag, EngineFixture.effect(ctx.operation().id(), tag));
         };

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
@@ -197,7 +198,8 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public Optional<Cancellation> requestCancel(OperationId id, Instant now) {
+    public Optional<Cancellation> requestCancel(OperationId id, Instant now,
+                                                Function<Operation, TransactionalWork> undo) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<StoredOperation> found = find(id);
             if (found.isEmpty()) {
@@ -215,7 +217,8 @@ public final class JdbcOperationStore implements OperationStore {
                     : "update " + Rows.TABLE + " set status = 'Canceled', error = ?, ended_at = ?,"
                             + " cancel_requested = false, active_resource = null, due_at = null, lease_owner = null,"
                             + " version = version + 1 where id = ? and version = ?";
-            Optional<Operation> changed = changeIfVersion(sql, leased, op, now);
+            Optional<Operation> changed = changeIfVersion(sql, leased, op, now,
+                    leased ? TransactionalWork.none() : undo.apply(op));
             if (changed.isPresent()) {
                 return Optional.of(new Cancellation(changed.get(), !leased));
             }
@@ -224,7 +227,8 @@ public final class JdbcOperationStore implements OperationStore {
         throw new StoreException("cannot cancel " + id + ": it keeps changing", null);
     }
 
-    private Optional<Operation> changeIfVersion(String sql, boolean flagOnly, Operation op, Instant now) {
+    private Optional<Operation> changeIfVersion(String sql, boolean flagOnly, Operation op, Instant now,
+                                                TransactionalWork work) {
         return Transactions.run(dataSource, "cancel " + op.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -239,6 +243,7 @@ public final class JdbcOperationStore implements OperationStore {
                     return Optional.empty();
                 }
             }
+            work.execute(c);
             notice(c, false, List.of(op.id()));
             try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
                     + " where id = ?")) {

@@ -8,6 +8,7 @@ import io.asyncops.engine.TransactionalWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where operations live. Every method is one transaction; writes to claimed operations are fenced and report
@@ -47,11 +48,12 @@ public interface OperationStore {
     List<Finished> finish(List<Ending> endings, Instant now);
 
     /**
-     * Asks to cancel: an operation no live lease holds ends {@code Canceled} at once, a leased one is flagged.
+     * Asks to cancel: an operation no live lease holds ends {@code Canceled} at once, with the work {@code undo}
+     * gives for it in the same transaction; a leased one is flagged.
      *
      * @return the new snapshot and whether this request ended it; empty when unknown
      */
-    Optional<Cancellation> requestCancel(OperationId id, Instant now);
+    Optional<Cancellation> requestCancel(OperationId id, Instant now, Function<Operation, TransactionalWork> undo);
 
     /** Deletes up to {@code limit} terminal operations that ended before {@code endedBefore}; how many. */
     int prune(Instant endedBefore, int limit);
