@@ -19,7 +19,7 @@ public final class HttpErrorException extends LroException {
     private final String body;
 
     public HttpErrorException(String method, URI url, int httpStatus, ArmError error, String body) {
-        super(describe(method, url, httpStatus, error));
+        super(describe(method, url, httpStatus, error, body));
         this.method = Objects.requireNonNull(method, "method == null");
         this.url = Objects.requireNonNull(url, "url == null");
         this.httpStatus = httpStatus;
@@ -27,10 +27,14 @@ public final class HttpErrorException extends LroException {
         this.body = body == null ? "" : body;
     }
 
-    private static String describe(String method, URI url, int status, ArmError error) {
+    private static String describe(String method, URI url, int status, ArmError error, String body) {
         String what = method + " " + url + " answered HTTP " + status;
         if (error != null) {
-            what += ": " + error.code() + (error.message() != null ? ": " + error.message() : "");
+            return what + ": " + error.code() + (error.message() != null ? ": " + error.message() : "");
+        }
+        if (body != null && !body.isBlank()) {
+            String oneLine = body.strip().replaceAll("\\s+", " ");
+            return what + ": " + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine);
         }
         return what;
     }
