@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server on a free loopback port (JDK {@code HttpServer}) that answers each route from a script and
  * records every request, with its arrival time, for the assertions.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Responder> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -29,24 +29,24 @@ final class ScriptedServer implements AutoCloseable {
 
     /** Answers the n-th request (1-based) to one route. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         Reply reply(Recorded request, int nth);
     }
 
     /** A request as received. Header names are lower case. */
-    record Recorded(String method, String path, String query, Map<String, String> headers, String body, long nanos) {
-        String header(String name) {
+    public record Recorded(String method, String path, String query, Map<String, String> headers, String body, long nanos) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** An answer; {@code drop} closes the connection without one. */
-    record Reply(int status, Map<String, String> headers, String body, boolean drop) {
-        static Reply of(int status) {
+    public record Reply(int status, Map<String, String> headers, String body, boolean drop) {
+        public static Reply of(int status) {
             return new Reply(status, Map.of(), "", false);
         }
 
-        static Reply json(int status, String body, String... headerPairs) {
+        public static Reply json(int status, String body, String... headerPairs) {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", "application/json; charset=utf-8");
             for (int i = 0; i < headerPairs.length; i += 2) {
@@ -55,7 +55,7 @@ final class ScriptedServer implements AutoCloseable {
             return new Reply(status, h, body, false);
         }
 
-        static Reply xml(int status, String body, String... headerPairs) {
+        public static Reply xml(int status, String body, String... headerPairs) {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", "application/xml");
             for (int i = 0; i < headerPairs.length; i += 2) {
@@ -64,7 +64,7 @@ final class ScriptedServer implements AutoCloseable {
             return new Reply(status, h, body, false);
         }
 
-        static Reply headers(int status, String... headerPairs) {
+        public static Reply headers(int status, String... headerPairs) {
             Map<String, String> h = new LinkedHashMap<>();
             for (int i = 0; i < headerPairs.length; i += 2) {
                 h.put(headerPairs[i], headerPairs[i + 1]);
@@ -72,7 +72,7 @@ final class ScriptedServer implements AutoCloseable {
             return new Reply(status, h, "", false);
         }
 
-        static Reply dropConnection() {
+        public static Reply dropConnection() {
             return new Reply(0, Map.of(), "", true);
         }
     }
@@ -84,7 +84,7 @@ final class ScriptedServer implements AutoCloseable {
         server.start();
     }
 
-    static ScriptedServer start() {
+    public static ScriptedServer start() {
         try {
             return new ScriptedServer();
         } catch (IOException e) {
@@ -93,26 +93,26 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** Scripts a route: a method and a path (without query). */
-    ScriptedServer on(String method, String path, Responder responder) {
+    public ScriptedServer on(String method, String path, Responder responder) {
         routes.put(method + " " + path, responder);
         return this;
     }
 
     /** {@code http://localhost:port/path}. */
-    URI url(String pathAndQuery) {
+    public URI url(String pathAndQuery) {
         return URI.create("http://localhost:" + server.getAddress().getPort() + pathAndQuery);
     }
 
     /** The same server under another host name ({@code 127.0.0.1}): another origin. */
-    URI otherOriginUrl(String pathAndQuery) {
+    public URI otherOriginUrl(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    List<Recorded> requests(String method, String path) {
+    public List<Recorded> requests(String method, String path) {
         List<Recorded> out = new ArrayList<>();
         for (Recorded r : requests) {
             if (r.method().equals(method) && r.path().equals(path)) {
