@@ -122,6 +122,10 @@ final class Transport {
                     + " " + call.uri() + "."));
         }
         if (error instanceof IOException io) {
+            if (isCertificateProblem(io)) {
+                return CompletableFuture.failedFuture(new TransportException(call.method() + " " + call.uri()
+                        + " failed: the server's TLS certificate is not trusted: " + describe(io), call.uri(), io));
+            }
             if (retriesDone < options.maxRetries()) {
                 return retryAfter(call, deadline, retriesDone, options.backoff().delay(retriesDone + 1), null);
             }
@@ -198,6 +202,18 @@ final class Transport {
         if (stopped) {
             f.cancel(true);
         }
+    }
+
+    /** An untrusted certificate or a host name mismatch: retrying cannot help. */
+    static boolean isCertificateProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException
+                    || c instanceof java.security.cert.CertPathValidatorException
+                    || c instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTransient(int status) {
