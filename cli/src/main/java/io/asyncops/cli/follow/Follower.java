@@ -56,6 +56,9 @@ final class Follower {
             } else {
                 progress.say(started + (first.httpStatus() > 0 ? ": HTTP " + first.httpStatus() + "," : ":")
                         + " following " + first.pollingUrl());
+                if (first.httpStatus() > 0) {
+                    progress.update(first);
+                }
             }
             try {
                 LroResult result = poller.waitForCompletion(progress::update);

@@ -91,7 +91,7 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         void update(PollSnapshot s) {
-            if (s.done()) {
+            if (s.done() || s.polls() == 0) {
                 return;
             }
             String pct = percent(s.percentComplete());
