@@ -60,6 +60,15 @@ final class Follower {
                     progress.update(first);
                 }
             }
+            // Ctrl-C ends the process, not the operation: say how to pick it up again.
+            Thread hint = new Thread(() -> {
+                progress.close();
+                err.println();
+                err.println("asyncops: interrupted; the operation goes on at the server. Follow it with: asyncops wait '"
+                        + poller.latest().pollingUrl() + "'");
+                err.flush();
+            }, "asyncops-interrupt-hint");
+            Runtime.getRuntime().addShutdownHook(hint);
             try {
                 LroResult result = poller.waitForCompletion(progress::update);
                 progress.close();
@@ -70,7 +79,17 @@ final class Follower {
             } catch (LroException e) {
                 progress.close();
                 return outcome(progress, e, poller);
+            } finally {
+                removeHook(hint);
             }
+        }
+    }
+
+    private static void removeHook(Thread hint) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hint);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running: nothing to undo
         }
     }
 
