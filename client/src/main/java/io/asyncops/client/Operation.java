@@ -237,7 +237,10 @@ final class Operation {
     private Duration delayAfter(Exchange r) {
         boolean longPolled = r.header(HeaderNames.PREFERENCE_APPLIED)
                 .map(v -> v.toLowerCase(Locale.ROOT).contains("wait")).orElse(false);
-        if (longPolled) {
+        // With long polls asked for, the server holds the poll instead of the client waiting: after the start
+        // request, and after every poll the server held, poll again at once.
+        boolean firstPollOfALongPoller = state.polls == 0 && options.longPollWait().isPresent();
+        if (longPolled || firstPollOfALongPoller) {
             return options.minPollInterval();
         }
         return Delays.pollDelay(Delays.advised(r.headers(), options.clock().instant()), options.defaultPollInterval(),

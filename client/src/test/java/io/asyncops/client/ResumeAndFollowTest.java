@@ -85,7 +85,7 @@ class ResumeAndFollowTest {
 
     @Test
     void longPollsAskForAWaitAndPollAgainAtOnceWhenHonoured() {
-        server.on("POST", "/start", (r, n) -> Reply.headers(202, "Azure-AsyncOperation", "/s"))
+        server.on("POST", "/start", (r, n) -> Reply.headers(202, "Azure-AsyncOperation", "/s", "Retry-After", "30"))
                 .on("GET", "/s", (r, n) -> n < 3
                         ? json(200, "{\"status\":\"InProgress\"}", "Retry-After", "30", "Preference-Applied", "wait=5")
                         : json(200, "{\"status\":\"Succeeded\"}"));
