@@ -107,7 +107,9 @@ final class BizTalkHttpService implements HttpService {
     /** {@code ?OperationStatus/{request-id}}: 202 with {@code <OperationStatus>}. */
     private void poll(ServerRequest req, ServerResponse res, String rest) {
         String sub = ClassicRequests.admit(req, ServiceManagementVersion.BIZTALK, false);
-        String requestId = rest.startsWith("/") ? decode(rest.substring(1)).trim() : "";
+        int amp = rest.indexOf('&');
+        String idPart = amp < 0 ? rest : rest.substring(0, amp);
+        String requestId = idPart.startsWith("/") ? decode(idPart.substring(1)).trim() : "";
         if (requestId.isEmpty()) {
             throw new ApiException(400, "MissingOrInvalidRequiredQueryParameter", "The query must be"
                     + " OperationStatus/{request-id}, with the x-ms-request-id of the request that started the"
