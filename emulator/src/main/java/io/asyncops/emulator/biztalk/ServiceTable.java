@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -28,8 +29,13 @@ final class ServiceTable {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** Inserts a new deployment; a taken name throws {@link BizTalkException} 409 {@code ConflictError}. */
+    /**
+     * Inserts a new deployment; a taken name throws {@link BizTalkException} 409 {@code ConflictError}. Inside a
+     * transaction the insert runs under a savepoint, so the refusal can still read the name's holder (PostgreSQL
+     * aborts a transaction at its first error).
+     */
     static void insert(Connection c, BizTalkService s) throws SQLException {
+        Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
         String sql = "INSERT INTO emu_biztalk_service (name_key, subscription_key, cloud_service_key, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -52,9 +58,15 @@ final class ServiceTable {
             ps.executeUpdate();
         } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
+                if (savepoint != null) {
+                    c.rollback(savepoint);
+                }
                 throw taken(c, s);
             }
             throw e;
+        }
+        if (savepoint != null) {
+            c.releaseSavepoint(savepoint);
         }
     }
 

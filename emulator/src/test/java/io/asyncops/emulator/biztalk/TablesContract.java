@@ -84,6 +84,24 @@ abstract class TablesContract {
     }
 
     @Test
+    void aTakenNameInsideATransactionIsAConflictThatLeavesTheTransactionUsable() throws Exception {
+        sql(c -> {
+            ServiceTable.insert(c, service(SUB, "cloud1", "tx-taken", "r1"));
+            return null;
+        });
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            ServiceTable.insert(c, service(SUB, "cloud1", "tx-other", "r2"));
+            assertThatThrownBy(() -> ServiceTable.insert(c, service(SUB, "cloud1", "tx-taken", "r3")))
+                    .isInstanceOf(BizTalkException.class).hasMessageContaining("already exists");
+            assertThat(ServiceTable.find(c, SUB, "cloud1", "tx-other")).as("earlier work survives").isPresent();
+            c.commit();
+        }
+        assertThat(find(SUB, "cloud1", "tx-other")).isPresent();
+        assertThat(find(SUB, "cloud1", "tx-taken").orElseThrow().lastRequestId()).isEqualTo("r1");
+    }
+
+    @Test
     void beginMovesOnlyFromTheAllowedStatesAndEndIsFencedByTheHandle() {
         sql(c -> {
             ServiceTable.insert(c, service(SUB, "cloud", "fenced-one", "create-1"));
