@@ -6,21 +6,14 @@ import io.asyncops.engine.OperationContext;
 import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.engine.Outcome;
-import io.asyncops.engine.TransactionalWork;
+import io.asyncops.engine.OperationStatus;
 import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
  * Runs one management action: links the operation to its handle, takes the action's emulated time, then ends with
- * the deployment's final state committed with the operation's status. An injected fault runs half way, then fails.
- *
- * <table>
- *   <caption>The deployment's state after each ending</caption>
- *   <tr><th>action</th><th>Succeeded</th><th>Failed</th><th>Canceled</th></tr>
- *   <tr><td>Create</td><td>Active</td><td>Failed</td><td>removed (nothing was provisioned)</td></tr>
- *   <tr><td>Restart</td><td>Active</td><td>Active</td><td>Active</td></tr>
- *   <tr><td>Delete</td><td>removed</td><td>Active</td><td>Active</td></tr>
- * </table>
+ * the deployment's final state ({@link Endings}) committed with the operation's status. An injected fault runs half
+ * way, then fails.
  */
 final class ActionHandler implements OperationHandler {
     static final double FAULT_AT = 0.5;
@@ -50,37 +43,16 @@ final class ActionHandler implements OperationHandler {
         try {
             Provisioning.run(ctx, total, in.fault() != null ? FAULT_AT : 1.0);
         } catch (OperationCanceledException e) {
-            return Outcome.canceled(afterCancel(in.name(), handle));
+            return Outcome.canceled(Endings.of(action, OperationStatus.CANCELED, in.name(), handle));
         }
         if (in.fault() != null) {
             String message = "The " + action.wireName().toLowerCase(java.util.Locale.ROOT) + " of the BizTalk service '"
                     + in.name() + "' failed with error code '" + in.fault() + "' because its request carried the tag '"
                     + CreateRequest.FAULT_TAG + "' (a failure injected on purpose by asyncops).";
             return Outcome.failed(OperationError.of(in.fault(), message, CreateRequest.faultStatus(in.fault())),
-                    afterFailure(in.name(), handle));
+                    Endings.of(action, OperationStatus.FAILED, in.name(), handle));
         }
         ctx.progress(100);
-        return Outcome.succeeded(null, afterSuccess(in.name(), handle));
-    }
-
-    private TransactionalWork afterSuccess(String name, String handle) {
-        return switch (action) {
-            case CREATE, RESTART -> c -> ServiceTable.end(c, name, handle, ServiceState.ACTIVE);
-            case DELETE -> c -> ServiceTable.remove(c, name, handle);
-        };
-    }
-
-    private TransactionalWork afterFailure(String name, String handle) {
-        return switch (action) {
-            case CREATE -> c -> ServiceTable.end(c, name, handle, ServiceState.FAILED);
-            case RESTART, DELETE -> c -> ServiceTable.end(c, name, handle, ServiceState.ACTIVE);
-        };
-    }
-
-    private TransactionalWork afterCancel(String name, String handle) {
-        return switch (action) {
-            case CREATE -> c -> ServiceTable.remove(c, name, handle);
-            case RESTART, DELETE -> c -> ServiceTable.end(c, name, handle, ServiceState.ACTIVE);
-        };
+        return Outcome.succeeded(null, Endings.of(action, OperationStatus.SUCCEEDED, in.name(), handle));
     }
 }

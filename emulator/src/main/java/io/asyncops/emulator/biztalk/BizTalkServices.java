@@ -101,6 +101,7 @@ public final class BizTalkServices {
         BizTalkService service = new BizTalkService(caller.subscription(), cloudService, name, request.edition(),
                 request.edition(), request.region(), "1.0", request.tags(), ServiceState.CREATING,
                 UUID.randomUUID().toString(), BizTalkAction.CREATE, caller.requestId(), settings.clock().instant());
+        reconcile(Jdbc.run(dataSource, c -> ServiceTable.findByName(c, name)));
         ActionInput input = new ActionInput(BizTalkAction.CREATE, caller.subscription(), cloudService, name,
                 request.edition(), request.fault());
         return submit(caller, input, c -> {
@@ -134,7 +135,28 @@ public final class BizTalkServices {
 
     /** The deployment {@code name} of {@code cloudService} in {@code subscription}, names compared without case. */
     public Optional<BizTalkService> get(String subscription, String cloudService, String name) {
-        return Jdbc.run(dataSource, c -> ServiceTable.find(c, subscription, cloudService, name));
+        return reconcile(Jdbc.run(dataSource, c -> ServiceTable.find(c, subscription, cloudService, name)));
+    }
+
+    /**
+     * Gives a deployment whose last action ended without its handler's ending (canceled before any worker started
+     * it, or failed by the engine itself) that ending now, so no deployment stays Creating, Restarting or Deleting
+     * after its operation ended. Returns the deployment as it is then.
+     */
+    private Optional<BizTalkService> reconcile(Optional<BizTalkService> found) {
+        if (found.isEmpty() || !found.get().state().isTransitional()) {
+            return found;
+        }
+        BizTalkService s = found.get();
+        Optional<Operation> last = findOperation(s.subscription(), s.lastRequestId()).map(BizTalkOperation::operation)
+                .filter(Operation::isTerminal);
+        if (last.isEmpty()) {
+            return found;
+        }
+        return Jdbc.run(dataSource, c -> {
+            Endings.of(s.lastAction(), last.get().status(), s.name(), s.lastRequestId()).execute(c);
+            return ServiceTable.find(c, s.subscription(), s.cloudService(), s.name());
+        });
     }
 
     /**

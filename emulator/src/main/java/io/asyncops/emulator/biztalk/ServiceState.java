@@ -23,6 +23,11 @@ public enum ServiceState {
         return wireName;
     }
 
+    /** True while an action runs: Creating, Restarting, Deleting. */
+    public boolean isTransitional() {
+        return this == CREATING || this == RESTARTING || this == DELETING;
+    }
+
     static ServiceState fromWireName(String name) {
         for (ServiceState s : values()) {
             if (s.wireName.equals(name)) {

@@ -87,7 +87,8 @@ final class ServiceTable {
                 && s.cloudService().equalsIgnoreCase(cloudService));
     }
 
-    private static Optional<BizTalkService> findByName(Connection c, String name) throws SQLException {
+    /** The deployment called {@code name}, in whichever subscription and cloud service. */
+    static Optional<BizTalkService> findByName(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + " FROM emu_biztalk_service WHERE name_key = ?")) {
             ps.setString(1, key(name));
