@@ -22,7 +22,8 @@ public interface Engine extends AutoCloseable {
      *
      * @throws IdempotencyConflictException when the idempotency key was used with another input
      * @throws ResourceBusyException        when the submission is exclusive and its resource is held
-     * @throws IllegalArgumentException     when no handler is registered for its kind
+     * @throws IllegalArgumentException     when this engine has handlers and none for its kind (an engine that
+     *                                      only submits, with no handlers, accepts any kind)
      */
     default Operation submit(Submission submission) {
         return submit(submission, TransactionalWork.none());
@@ -37,6 +38,12 @@ public interface Engine extends AutoCloseable {
 
     /** The operation's current snapshot, empty if unknown or pruned. */
     Optional<Operation> get(OperationId id);
+
+    /**
+     * The newest operation started by the request with this id ({@link Submission#requestId()}), empty if none:
+     * the handle of APIs that name operations by request id (the classic Service Management plane).
+     */
+    Optional<Operation> getByRequestId(String requestId);
 
     /** A page of operations, newest first. */
     Page<Operation> list(OperationQuery query);

@@ -13,8 +13,8 @@ public interface TransactionalWork {
     /** Does the work on {@code connection}; an exception rolls the whole transaction back and propagates. */
     void execute(Connection connection) throws SQLException;
 
-    /** Work that does nothing. */
+    /** Work that does nothing; always the same instance, so the engine can batch such completions. */
     static TransactionalWork none() {
-        return connection -> { };
+        return NoWork.INSTANCE;
     }
 }

@@ -1,14 +1,332 @@
 package io.asyncops.engine.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.OperationNotFoundException;
+import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStatus;
+import io.asyncops.engine.Page;
+import io.asyncops.engine.RetryAfterPolicy;
+import io.asyncops.engine.Submission;
+import io.asyncops.engine.TransactionalWork;
+import io.asyncops.engine.internal.store.Cancellation;
+import io.asyncops.engine.internal.store.ChangeFeed;
+import io.asyncops.engine.internal.store.Inserted;
+import io.asyncops.engine.internal.store.JdbcOperationStore;
+import io.asyncops.engine.internal.store.Migrations;
+import io.asyncops.engine.internal.store.Notice;
+import io.asyncops.engine.internal.store.OperationStore;
+import io.asyncops.engine.internal.store.SqlDialect;
+import io.asyncops.engine.internal.store.StoredOperation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder until the engine implementation lands. */
-public final class DefaultEngine {
-    private DefaultEngine() {
+/**
+ * The engine: submits and reads through the store, runs workers ({@link Dispatcher}, {@link Runner}), keeps
+ * leases alive ({@link Heartbeats}), writes endings in groups ({@link Committer}), wakes waiters on local changes
+ * and on other instances' notices, and prunes on a schedule.
+ */
+public final class DefaultEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+
+    private final EngineConfig config;
+    private final OperationStore store;
+    private final RetryAfterPolicy retryAfter;
+    private final Waiters waiters = new Waiters();
+    private final Map<OperationId, Lease> leases = new ConcurrentHashMap<>();
+    /** Terminal snapshots never change: polls of finished operations need not reach the database. */
+    private final Cache<OperationId, Operation> terminal;
+    private final Committer committer;
+    private final Runner runner;
+    private final Dispatcher dispatcher;
+    private final Heartbeats heartbeats;
+    private final Pruner pruner;
+    private final ChangeFeed feed;
+    private volatile boolean closed;
+
+    private DefaultEngine(EngineConfig config, SqlDialect dialect) {
+        this.config = config;
+        this.store = new JdbcOperationStore(config.dataSource(), dialect, config.nodeId());
+        this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
+        this.terminal = Caffeine.newBuilder().maximumSize(10_000)
+                .expireAfterWrite(min(config.retention(), Duration.ofMinutes(10))).build();
+        if (config.runWorkers()) {
+            this.committer = new Committer(store, config.clock(), config.nodeId());
+            this.runner = new Runner(config, store, committer, leases, new RunEvents());
+            this.dispatcher = new Dispatcher(config, store, runner);
+            this.heartbeats = new Heartbeats(config, store, leases);
+        } else {
+            this.committer = null;
+            this.runner = null;
+            this.dispatcher = null;
+            this.heartbeats = null;
+        }
+        this.pruner = new Pruner(config, this::prune);
+        this.feed = dialect.changeFeed(config.dataSource(), this::onNotice).orElse(null);
     }
 
+    /** Migrates (if configured) and starts an engine on {@code config}. */
     public static Engine start(EngineConfig config) {
-        throw new UnsupportedOperationException("engine implementation not yet written");
+        Objects.requireNonNull(config, "config == null");
+        SqlDialect dialect = SqlDialect.detect(config.dataSource());
+        if (config.migrate()) {
+            Migrations.migrate(config.dataSource(), dialect);
+        }
+        DefaultEngine engine = new DefaultEngine(config, dialect);
+        if (engine.dispatcher != null) {
+            engine.committer.start();
+            engine.heartbeats.start();
+            engine.dispatcher.start();
+        }
+        engine.pruner.start();
+        LOG.info("engine {} started ({} workers: {})", config.nodeId(), dialect.migrationFolder(),
+                config.runWorkers() ? config.workers() : 0);
+        return engine;
+    }
+
+    @Override
+    public Operation submit(Submission s, TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(s, "submission == null");
+        Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
+        checkOpen();
+        if (!config.handlers().isEmpty() && !config.handlers().containsKey(s.kind())) {
+            throw new IllegalArgumentException("no handler is registered for operation kind " + s.kind());
+        }
+        Instant now = Times.now(config.clock());
+        Operation op = new Operation(OperationId.random(), s.requestId(), s.kind(), s.subscription(), s.resourceId(),
+                OperationStatus.ACCEPTED, null, now, null, null, null, s.input(), null, null, 0, null,
+                s.idempotencyKey(), s.owner(), false, 1);
+        Inserted inserted = store.insert(op, s.exclusive(), inSameTransaction);
+        if (inserted.created()) {
+            config.listeners().forEach(l -> call(l::submitted, inserted.operation()));
+            if (dispatcher != null) {
+                dispatcher.wake();
+            }
+        }
+        return inserted.operation();
+    }
+
+    @Override
+    public Optional<Operation> get(OperationId id) {
+        Objects.requireNonNull(id, "id == null");
+        Operation cached = terminal.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Operation> op = store.find(id).map(StoredOperation::operation);
+        op.filter(Operation::isTerminal).ifPresent(o -> terminal.put(id, o));
+        return op;
+    }
+
+    @Override
+    public Optional<Operation> getByRequestId(String requestId) {
+        Objects.requireNonNull(requestId, "requestId == null");
+        return store.findByRequestId(requestId);
+    }
+
+    @Override
+    public Page<Operation> list(OperationQuery query) {
+        return store.list(Objects.requireNonNull(query, "query == null"));
+    }
+
+    @Override
+    public Operation cancel(OperationId id) {
+        Objects.requireNonNull(id, "id == null");
+        Cancellation c = store.requestCancel(id, Times.now(config.clock()))
+                .orElseThrow(() -> new OperationNotFoundException(id));
+        Operation op = c.operation();
+        Lease lease = leases.get(id);
+        if (lease != null && op.cancelRequested()) {
+            lease.markCancelRequested();
+        }
+        if (op.isTerminal()) {
+            terminal.put(id, op);
+        }
+        waiters.changed(id);
+        if (c.ended()) {
+            config.listeners().forEach(l -> call(l::ended, op));
+        }
+        return op;
+    }
+
+    @Override
+    public Optional<Operation> await(OperationId id, long afterVersion, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(id, "id == null");
+        Objects.requireNonNull(timeout, "timeout == null");
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        Signal signal = waiters.register(id);
+        try {
+            while (true) {
+                Optional<Operation> op = get(id);
+                long left = deadline - System.nanoTime();
+                if (op.isEmpty() || op.get().version() > afterVersion || op.get().isTerminal() || left <= 0) {
+                    return op;
+                }
+                signal.await(Math.min(left, config.fallbackPollInterval().toNanos()));
+            }
+        } finally {
+            waiters.unregister(id, signal);
+        }
+    }
+
+    @Override
+    public Duration retryAfter(Operation operation) {
+        Objects.requireNonNull(operation, "operation == null");
+        Duration advice = operation.isTerminal() ? config.retryAfterFloor()
+                : retryAfter.advise(operation, config.clock().instant());
+        return AdaptiveRetryAfter.clamp(advice, config.retryAfterFloor(), config.retryAfterCeiling());
+    }
+
+    @Override
+    public int prune() {
+        Instant before = Times.now(config.clock()).minus(config.retention());
+        int total = 0;
+        int n;
+        do {
+            n = store.prune(before, config.pruneBatchSize());
+            total += n;
+        } while (n == config.pruneBatchSize() && !closed);
+        if (total > 0) {
+            terminal.invalidateAll();
+            LOG.debug("pruned {} operations that ended before {}", total, before);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pruner.stop();
+        if (dispatcher != null) {
+            runner.closing();
+            dispatcher.stop(10_000);
+            heartbeats.stop();
+            committer.stop(false);
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        LOG.info("engine {} closed", config.nodeId());
+    }
+
+    /**
+     * Abandons this engine as if its process had died: threads stop, nothing more is written, leases are left
+     * to expire. For tests of recovery; the engine is unusable afterwards.
+     */
+    public void halt() {
+        closed = true;
+        pruner.stop();
+        if (dispatcher != null) {
+            runner.halt();
+            heartbeats.stop();
+            dispatcher.stop(2_000);
+            committer.stop(true);
+        }
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    /** This engine's configuration. */
+    public EngineConfig config() {
+        return config;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    private void onNotice(Notice notice) {
+        if (notice == Notice.RESYNC) {
+            waiters.changedAll();
+            leases.values().forEach(l -> Thread.startVirtualThread(l::recheck));
+            wakeDispatcher();
+            return;
+        }
+        if (notice.node().equals(config.nodeId())) {
+            return;
+        }
+        for (OperationId id : notice.ids()) {
+            waiters.changed(id);
+            Lease lease = leases.get(id);
+            if (lease != null) {
+                // another instance touched an operation running here: a cancellation, or our lease is gone
+                Thread.startVirtualThread(lease::recheck);
+            }
+        }
+        if (notice.work()) {
+            wakeDispatcher();
+        }
+    }
+
+    private void wakeDispatcher() {
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
+    }
+
+    private static <T> void call(Consumer<T> callback, T value) {
+        try {
+            callback.accept(value);
+        } catch (RuntimeException e) {
+            LOG.warn("an engine listener failed", e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What runs tell the engine. */
+    private final class RunEvents implements Runner.Events {
+        @Override
+        public void started(Operation operation) {
+            config.listeners().forEach(l -> call(l::started, operation));
+        }
+
+        @Override
+        public void changed(OperationId id) {
+            waiters.changed(id);
+        }
+
+        @Override
+        public void ended(Operation operation) {
+            terminal.put(operation.id(), operation);
+            waiters.changed(operation.id());
+            config.listeners().forEach(l -> call(l::ended, operation));
+        }
+
+        @Override
+        public void dueAt(Instant at) {
+            Duration wait = Duration.between(config.clock().instant(), at);
+            if (wait.isNegative() || wait.isZero()) {
+                wakeDispatcher();
+            } else {
+                Thread.startVirtualThread(() -> {
+                    try {
+                        Thread.sleep(wait);
+                        wakeDispatcher();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        }
     }
 }

@@ -1,0 +1,308 @@
+package io.asyncops.engine.internal.store;
+
+import io.asyncops.engine.IdempotencyConflictException;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.Page;
+import io.asyncops.engine.ResourceBusyException;
+import io.asyncops.engine.StoreException;
+import io.asyncops.engine.TransactionalWork;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
+public final class JdbcOperationStore implements OperationStore {
+    private static final String FENCE = Endings.FENCE;
+    private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
+            + ", active_resource, idempotency_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?)";
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final String node;
+    private final Endings endings;
+
+    /** A store writing as engine instance {@code node} (named in the notices it sends). */
+    public JdbcOperationStore(DataSource dataSource, SqlDialect dialect, String node) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
+        this.dialect = Objects.requireNonNull(dialect, "dialect == null");
+        this.node = Objects.requireNonNull(node, "node == null");
+        this.endings = new Endings(dataSource, dialect, node);
+    }
+
+    @Override
+    public Inserted insert(Operation op, boolean exclusive, TransactionalWork work) {
+        String idempotencyRef = idempotencyRef(op.subscription(), op.idempotencyKey());
+        for (int attempt = 1; ; attempt++) {
+            if (tryInsert(op, exclusive, idempotencyRef, work)) {
+                return new Inserted(op, true);
+            }
+            Optional<Operation> replay = resolveConflict(op, exclusive, idempotencyRef);
+            if (replay.isPresent()) {
+                return new Inserted(replay.get(), false);
+            }
+            if (attempt == 5) {
+                throw new StoreException("operation " + op.id() + " kept conflicting with others", null);
+            }
+            // the operation that held the key or the resource is gone (ended, pruned): try again
+        }
+    }
+
+    /** Stores the row and runs the work; false when a unique index refused the row (nothing done then). */
+    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, TransactionalWork work) {
+        return Transactions.run(dataSource, "store operation " + op.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    c.rollback();
+                    return false;
+                }
+                throw e;
+            }
+            work.execute(c);
+            notice(c, true, List.of(op.id()));
+            return true;
+        });
+    }
+
+    /**
+     * Finds why an insert was refused: returns the operation an idempotent replay finds, throws for a conflict
+     * or a busy resource, returns empty when the holder is already gone.
+     */
+    private Optional<Operation> resolveConflict(Operation op, boolean exclusive, String idempotencyRef) {
+        if (idempotencyRef != null) {
+            Optional<Operation> existing = findOne("idempotency_ref = ?", idempotencyRef)
+                    .map(StoredOperation::operation);
+            if (existing.isPresent()) {
+                Operation e = existing.get();
+                if (Objects.equals(e.kind(), op.kind()) && Objects.equals(e.input(), op.input())
+                        && Objects.equals(e.resourceId(), op.resourceId())) {
+                    return existing;
+                }
+                throw new IdempotencyConflictException(op.idempotencyKey(), e.id());
+            }
+        }
+        if (exclusive) {
+            Optional<StoredOperation> holder = findOne("active_resource = ?", op.resourceId());
+            if (holder.isPresent()) {
+                throw new ResourceBusyException(op.resourceId(), holder.get().operation().id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<StoredOperation> find(OperationId id) {
+        return findOne("id = ?", id.value());
+    }
+
+    @Override
+    public Optional<Operation> findByRequestId(String requestId) {
+        return findOne("request_id = ? order by created_at desc fetch first 1 rows only", requestId)
+                .map(StoredOperation::operation);
+    }
+
+    private Optional<StoredOperation> findOne(String condition, Object value) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
+                     + " where " + condition)) {
+            ps.setObject(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read operations", e);
+        }
+    }
+
+    @Override
+    public Page<Operation> list(OperationQuery query) {
+        return Listing.list(dataSource, query);
+    }
+
+    @Override
+    public List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+        return Transactions.run(dataSource, "claim operations", c -> {
+            dialect.relaxDurability(c);
+            List<Operation> ops = new ArrayList<>();
+            for (StoredOperation row : dialect.claim(c, owner, limit, now, leaseUntil)) {
+                ops.add(row.operation());
+            }
+            if (!ops.isEmpty()) {
+                notice(c, false, ops.stream().map(Operation::id).toList());
+            }
+            return ops;
+        });
+    }
+
+    @Override
+    public boolean[] extend(List<Fence> fences, Instant now, Instant until) {
+        if (fences.isEmpty()) {
+            return new boolean[0];
+        }
+        return Transactions.run(dataSource, "extend leases", c -> {
+            dialect.relaxDurability(c);
+            try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set due_at = ?" + FENCE)) {
+                for (Fence f : fences) {
+                    Rows.setInstant(ps, 1, until);
+                    Endings.bindFence(ps, 2, f, now);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                boolean[] applied = new boolean[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    applied[i] = counts[i] == 1;
+                }
+                return applied;
+            }
+        });
+    }
+
+    @Override
+    public boolean save(Fence fence, Progress p, Instant now) {
+        return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
+                    + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
+                if (p.percentComplete() == null) {
+                    ps.setNull(1, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(1, p.percentComplete());
+                }
+                ps.setString(2, p.checkpoint());
+                Rows.setInstant(ps, 3, p.expectedEndAt());
+                Endings.bindFence(ps, 4, fence, now);
+                boolean applied = ps.executeUpdate() == 1;
+                if (applied) {
+                    notice(c, false, List.of(fence.id()));
+                }
+                return applied;
+            }
+        });
+    }
+
+    @Override
+    public List<Finished> finish(List<Ending> endings, Instant now) {
+        return this.endings.finish(endings, now);
+    }
+
+    @Override
+    public Optional<Cancellation> requestCancel(OperationId id, Instant now) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<StoredOperation> found = find(id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredOperation row = found.get();
+            Operation op = row.operation();
+            if (op.isTerminal() || (op.cancelRequested() && row.leaseOwner() != null && row.dueAt().isAfter(now))) {
+                return Optional.of(new Cancellation(op, false));
+            }
+            boolean leased = row.leaseOwner() != null && row.dueAt().isAfter(now);
+            String sql = leased
+                    ? "update " + Rows.TABLE + " set cancel_requested = true, version = version + 1"
+                            + " where id = ? and version = ?"
+                    : "update " + Rows.TABLE + " set status = 'Canceled', error = ?, ended_at = ?,"
+                            + " cancel_requested = false, active_resource = null, due_at = null, lease_owner = null,"
+                            + " version = version + 1 where id = ? and version = ?";
+            Optional<Operation> changed = changeIfVersion(sql, leased, op, now);
+            if (changed.isPresent()) {
+                return Optional.of(new Cancellation(changed.get(), !leased));
+            }
+            // someone changed it meanwhile (claimed, progressed, ended): look again
+        }
+        throw new StoreException("cannot cancel " + id + ": it keeps changing", null);
+    }
+
+    private Optional<Operation> changeIfVersion(String sql, boolean flagOnly, Operation op, Instant now) {
+        return Transactions.run(dataSource, "cancel " + op.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (!flagOnly) {
+                    ps.setString(i++, ErrorJson.write(OperationError.canceled()));
+                    Rows.setInstant(ps, i++, now);
+                }
+                ps.setObject(i++, op.id().value());
+                ps.setLong(i, op.version());
+                if (ps.executeUpdate() != 1) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+            }
+            notice(c, false, List.of(op.id()));
+            try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
+                    + " where id = ?")) {
+                read.setObject(1, op.id().value());
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return Optional.of(Rows.read(rs).operation());
+                }
+            }
+        });
+    }
+
+    @Override
+    public int prune(Instant endedBefore, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE + " where id in (select id from "
+                     + Rows.TABLE + " where ended_at < ? order by ended_at fetch first ? rows only)")) {
+            Rows.setInstant(ps, 1, endedBefore);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot prune operations", e);
+        }
+    }
+
+    /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */
+    private void notice(Connection c, boolean work, List<OperationId> ids) throws SQLException {
+        dialect.notify(c, new Notice(node, work, ids));
+    }
+
+    private static void bindInsert(PreparedStatement ps, Operation op, String activeResource, String idempotencyRef)
+            throws SQLException {
+        ps.setObject(1, op.id().value());
+        ps.setString(2, op.requestId());
+        ps.setString(3, op.kind());
+        ps.setString(4, op.subscription());
+        ps.setString(5, op.resourceId());
+        ps.setString(6, op.status().wireName());
+        ps.setNull(7, java.sql.Types.DOUBLE);
+        Rows.setInstant(ps, 8, op.createdAt());
+        Rows.setInstant(ps, 9, null);
+        Rows.setInstant(ps, 10, null);
+        Rows.setInstant(ps, 11, null);
+        ps.setString(12, op.input());
+        ps.setString(13, null);
+        ps.setString(14, null);
+        ps.setInt(15, 0);
+        ps.setString(16, null);
+        ps.setString(17, op.idempotencyKey());
+        ps.setString(18, op.owner());
+        ps.setBoolean(19, false);
+        ps.setLong(20, op.version());
+        ps.setString(21, null);
+        Rows.setInstant(ps, 22, op.createdAt());
+        ps.setString(23, activeResource);
+        ps.setString(24, idempotencyRef);
+    }
+
+    /** Subscription and key in one unique column; the length prefix keeps ("a", "b:c") and ("a:b", "c") apart. */
+    static String idempotencyRef(String subscription, String key) {
+        if (key == null) {
+            return null;
+        }
+        String s = subscription == null ? "" : subscription;
+        return s.length() + ":" + s + ":" + key;
+    }
+}

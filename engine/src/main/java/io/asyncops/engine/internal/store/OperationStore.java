@@ -1,0 +1,58 @@
+package io.asyncops.engine.internal.store;
+
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.Page;
+import io.asyncops.engine.TransactionalWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where operations live. Every method is one transaction; writes to claimed operations are fenced and report
+ * whether they applied instead of throwing. Implementations are thread-safe.
+ */
+public interface OperationStore {
+
+    /**
+     * Stores a new operation (version 1, due at once) and runs {@code work} in the same transaction.
+     *
+     * @throws io.asyncops.engine.IdempotencyConflictException when its key was used with another input
+     * @throws io.asyncops.engine.ResourceBusyException        when exclusive and its resource is held
+     */
+    Inserted insert(Operation operation, boolean exclusive, TransactionalWork work);
+
+    Optional<StoredOperation> find(OperationId id);
+
+    /** The newest operation with this request id. */
+    Optional<Operation> findByRequestId(String requestId);
+
+    Page<Operation> list(OperationQuery query);
+
+    /** Claims up to {@code limit} due operations for {@code owner} until {@code leaseUntil}; newest snapshots. */
+    List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil);
+
+    /** Extends the leases still held at {@code now} to {@code until}; per fence, whether it applied. */
+    boolean[] extend(List<Fence> fences, Instant now, Instant until);
+
+    /** Saves a running handler's progress; false when the fence no longer holds. */
+    boolean save(Fence fence, Progress progress, Instant now);
+
+    /**
+     * Ends or releases operations in one transaction, effects included; per ending, whether it applied (an
+     * ending whose fence no longer holds changes nothing and its effect is not run). If an effect throws, the
+     * batch is retried one ending at a time and the failing ending's exception is reported in its place.
+     */
+    List<Finished> finish(List<Ending> endings, Instant now);
+
+    /**
+     * Asks to cancel: an operation no live lease holds ends {@code Canceled} at once, a leased one is flagged.
+     *
+     * @return the new snapshot and whether this request ended it; empty when unknown
+     */
+    Optional<Cancellation> requestCancel(OperationId id, Instant now);
+
+    /** Deletes up to {@code limit} terminal operations that ended before {@code endedBefore}; how many. */
+    int prune(Instant endedBefore, int limit);
+}

@@ -1,0 +1,87 @@
+package io.asyncops.engine.internal.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on a dedicated connection and hands every notice to the engine. After a (re)connect it sends
+ * {@link Notice#RESYNC}, since notices sent while it was away are lost and everything must be looked at again.
+ */
+final class PgChangeFeed implements ChangeFeed, Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(PgChangeFeed.class);
+    /** How long one wait for notifications blocks; bounds how late a close is noticed. */
+    private static final int WAIT_MILLIS = 250;
+
+    private final javax.sql.DataSource dataSource;
+    private final Consumer<Notice> sink;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private PgChangeFeed(javax.sql.DataSource dataSource, Consumer<Notice> sink) {
+        this.dataSource = dataSource;
+        this.sink = sink;
+        this.thread = Thread.ofVirtual().name("asyncops-listen").unstarted(this);
+    }
+
+    static PgChangeFeed start(javax.sql.DataSource dataSource, Consumer<Notice> sink) {
+        PgChangeFeed feed = new PgChangeFeed(dataSource, sink);
+        feed.thread.start();
+        return feed;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("listen " + PostgresDialect.CHANNEL);
+                }
+                sink.accept(Notice.RESYNC);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        Notice notice = Notice.decode(n.getParameter());
+                        if (notice != null) {
+                            sink.accept(notice);
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("listening for engine changes failed; retrying in 1 s: {}", e.toString());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(WAIT_MILLIS * 8L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.asyncops.engine.internal.store;
+
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.OperationStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The operation table's columns, and the mapping between its rows and {@link StoredOperation}s. */
+final class Rows {
+    static final String TABLE = "asyncops_operation";
+    static final String COLUMNS = "id, request_id, kind, subscription, resource_id, status, percent_complete,"
+            + " created_at, started_at, ended_at, expected_end_at, input, result, error, attempt, checkpoint,"
+            + " idempotency_key, owner_principal, cancel_requested, version, lease_owner, due_at";
+
+    private Rows() {
+    }
+
+    static StoredOperation read(ResultSet rs) throws SQLException {
+        Operation op = new Operation(
+                new OperationId(rs.getObject("id", UUID.class)),
+                rs.getString("request_id"),
+                rs.getString("kind"),
+                rs.getString("subscription"),
+                rs.getString("resource_id"),
+                OperationStatus.fromWireName(rs.getString("status")),
+                rs.getObject("percent_complete", Double.class),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                instant(rs, "expected_end_at"),
+                rs.getString("input"),
+                rs.getString("result"),
+                ErrorJson.read(rs.getString("error")),
+                rs.getInt("attempt"),
+                rs.getString("checkpoint"),
+                rs.getString("idempotency_key"),
+                rs.getString("owner_principal"),
+                rs.getBoolean("cancel_requested"),
+                rs.getLong("version"));
+        return new StoredOperation(op, rs.getString("lease_owner"), instant(rs, "due_at"));
+    }
+
+    static List<StoredOperation> readAll(ResultSet rs) throws SQLException {
+        List<StoredOperation> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(read(rs));
+        }
+        return rows;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+}

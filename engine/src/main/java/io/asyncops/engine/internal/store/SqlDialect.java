@@ -1,0 +1,141 @@
+package io.asyncops.engine.internal.store;
+
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The SQL the store needs, in ANSI form; a database's dialect overrides only what it does differently.
+ * Chosen by {@link #detect(DataSource)} from the database's product name.
+ */
+public abstract class SqlDialect {
+    /** SQLState of a unique constraint violation, the same on every database we support. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The dialect of the database behind {@code dataSource}. */
+    public static SqlDialect detect(DataSource dataSource) {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the database's metadata", e);
+        }
+        String p = product.toLowerCase(Locale.ROOT);
+        if (p.contains("postgres")) {
+            return new PostgresDialect();
+        }
+        if (p.equals("h2")) {
+            return new H2Dialect();
+        }
+        throw new StoreException("unsupported database: " + product + " (H2 and PostgreSQL are)", null);
+    }
+
+    /** The folder of this database's own migrations, next to the shared {@code common} one. */
+    public abstract String migrationFolder();
+
+    /** True when {@code e} (or a cause) reports a unique constraint violation. */
+    boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Claims up to {@code limit} due operations within the caller's transaction: locks them skipping rows
+     * other claimers hold, then leases them. Returns their new snapshots.
+     */
+    List<StoredOperation> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+            throws SQLException {
+        return leaseEach(c, due(c, limit, now, " for update skip locked"), owner, now, leaseUntil);
+    }
+
+    /** The first {@code limit} due operations, oldest due first, with {@code lockClause} appended. */
+    static List<StoredOperation> due(Connection c, int limit, Instant now, String lockClause) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
+                + " where due_at <= ? order by due_at fetch first ? rows only" + lockClause)) {
+            Rows.setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                return Rows.readAll(rs);
+            }
+        }
+    }
+
+    /**
+     * Leases each of {@code due} with an update conditional on the version read, and returns those whose update
+     * applied: a row another claimer took meanwhile has a newer version and is skipped.
+     */
+    static List<StoredOperation> leaseEach(Connection c, List<StoredOperation> due, String owner, Instant now,
+                                           Instant leaseUntil) throws SQLException {
+        if (due.isEmpty()) {
+            return due;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set status = 'InProgress',"
+                + " started_at = coalesce(started_at, ?), attempt = attempt + 1, lease_owner = ?, due_at = ?,"
+                + " version = version + 1 where id = ? and version = ? and due_at <= ?")) {
+            for (StoredOperation row : due) {
+                Rows.setInstant(ps, 1, now);
+                ps.setString(2, owner);
+                Rows.setInstant(ps, 3, leaseUntil);
+                ps.setObject(4, row.operation().id().value());
+                ps.setLong(5, row.operation().version());
+                Rows.setInstant(ps, 6, now);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<StoredOperation> claimed = new ArrayList<>(due.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    claimed.add(leased(due.get(i), owner, now, leaseUntil));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    /**
+     * Lets the current transaction commit without waiting for its durable write, where losing it in a database
+     * crash is harmless: claims and lease extensions (a lost claim makes its fenced writes fail and the operation
+     * runs again). Nothing by default.
+     */
+    void relaxDurability(Connection c) throws SQLException {
+        // every commit is durable
+    }
+
+    /** Announces {@code notice} to other engine instances when the transaction commits; nothing by default. */
+    void notify(Connection c, Notice notice) throws SQLException {
+        // a database without notifications: other instances find changes by polling
+    }
+
+    /**
+     * Starts delivering other instances' notices to {@code sink}, on a thread of its own; empty when this
+     * database has no notifications (then polling is the only way to see other instances' changes).
+     */
+    public Optional<ChangeFeed> changeFeed(DataSource dataSource, Consumer<Notice> sink) {
+        return Optional.empty();
+    }
+
+    /** The snapshot {@code row} has after the claim's update, without reading it again. */
+    private static StoredOperation leased(StoredOperation row, String owner, Instant now, Instant leaseUntil) {
+        Operation o = row.operation();
+        Operation claimed = new Operation(o.id(), o.requestId(), o.kind(), o.subscription(), o.resourceId(),
+                io.asyncops.engine.OperationStatus.IN_PROGRESS, o.percentComplete(), o.createdAt(),
+                o.startedAt() != null ? o.startedAt() : now, o.endedAt(), o.expectedEndAt(), o.input(), o.result(),
+                o.error(), o.attempt() + 1, o.checkpoint(), o.idempotencyKey(), o.owner(), o.cancelRequested(),
+                o.version() + 1);
+        return new StoredOperation(claimed, owner, leaseUntil);
+    }
+}

@@ -1,0 +1,45 @@
+package io.asyncops.engine.internal.store;
+
+import io.asyncops.engine.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs a piece of work in one transaction: commit when it returns, roll back when it throws. */
+final class Transactions {
+    private Transactions() {
+    }
+
+    /** The work; it may roll back itself (then the commit that follows commits nothing). */
+    @FunctionalInterface
+    interface Body<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code body} in a transaction; an {@link SQLException} comes out as a {@link StoreException}. */
+    static <T> T run(DataSource dataSource, String what, Body<T> body) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = body.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure matters more
+        }
+    }
+}

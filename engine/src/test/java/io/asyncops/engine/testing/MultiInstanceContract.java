@@ -1,0 +1,76 @@
+package io.asyncops.engine.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncops.engine.Engine;
+import io.asyncops.engine.EngineListener;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationStatus;
+import io.asyncops.engine.Outcome;
+import io.asyncops.engine.Submission;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For databases shared by several processes (PostgreSQL): instances tell each other about changes, so neither
+ * new work nor a waiter depends on polling. Polling is set to 30 s here to prove it.
+ */
+public interface MultiInstanceContract extends EngineFixture {
+
+    @Test
+    default void anotherInstanceWakesWithinMillisecondsOfAChange() throws Exception {
+        Duration noPolling = Duration.ofSeconds(30);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicLong endedAt = new AtomicLong();
+        Engine worker = engine(b -> b.nodeId("worker").fallbackPollInterval(noPolling)
+                .listener(new EngineListener() {
+                    @Override
+                    public void ended(Operation operation) {
+                        endedAt.set(System.nanoTime());
+                    }
+                })
+                .handler("test/gate", ctx -> {
+                    started.countDown();
+                    finish.await(30, TimeUnit.SECONDS);
+                    return Outcome.succeeded("through");
+                }));
+        Engine front = engine(b -> b.nodeId("front").runWorkers(false).fallbackPollInterval(noPolling));
+
+        long submittedAt = System.nanoTime();
+        Operation op = front.submit(Submission.of("test/gate", null));
+        // the other instance's workers heard of the submit: they did not wait for a 30 s poll
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        long startLatency = System.nanoTime() - submittedAt;
+        Operation running = op;
+        while (running.status() != OperationStatus.IN_PROGRESS) {
+            running = front.await(op.id(), running.version(), Duration.ofSeconds(10)).orElseThrow();
+        }
+        Operation seen = running;
+        CompletableFuture<Operation> waiter = new CompletableFuture<>();
+        AtomicLong wokeAt = new AtomicLong();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Operation o = front.await(op.id(), seen.version(), Duration.ofSeconds(20)).orElseThrow();
+                wokeAt.set(System.nanoTime());
+                waiter.complete(o);
+            } catch (Throwable t) {
+                waiter.completeExceptionally(t);
+            }
+        });
+        Thread.sleep(50); // let the waiter block first
+
+        finish.countDown();
+        Operation done = waiter.get(20, TimeUnit.SECONDS);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        Duration wake = Duration.ofNanos(Math.max(0, wokeAt.get() - endedAt.get()));
+        System.out.printf("cross-instance: submit->start %.1f ms, end->waiter woke %.1f ms%n",
+                startLatency / 1e6, wake.toNanos() / 1e6);
+        assertThat(wake).isLessThan(Duration.ofMillis(500));
+    }
+}
