@@ -1,5 +1,7 @@
 package io.asyncops.cli;
 
+import io.asyncops.cli.server.ServeCommand;
+import io.asyncops.cli.server.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Azure-style long-running operations: serve them, start them, follow them.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, TokenCommand.class})
 public final class AsyncOps implements Runnable {
 
     @CommandLine.Spec

@@ -1,7 +1,9 @@
 package io.asyncops.server.spi;
 
 import io.asyncops.protocol.ArmError;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String target;
     private final transient List<ArmError> details;
+    private final transient Map<String, String> headers;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, null, List.of());
@@ -26,6 +29,11 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(int status, String code, String message, String target, List<ArmError> details) {
+        this(status, code, message, target, details, Map.of());
+    }
+
+    private ApiException(int status, String code, String message, String target, List<ArmError> details,
+                         Map<String, String> headers) {
         super(Objects.requireNonNull(message, "message == null"), null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
@@ -34,6 +42,21 @@ public class ApiException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code == null");
         this.target = target;
         this.details = details == null ? List.of() : List.copyOf(details);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A copy of this error that also sends the response header {@code name: value} (e.g. {@code Allow}). */
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+        return new ApiException(status, code, getMessage(), target, details, more);
+    }
+
+    /** 405 {@code MethodNotAllowed} naming the allowed methods in {@code Allow}. */
+    public static ApiException methodNotAllowed(String method, String... allowed) {
+        return new ApiException(405, "MethodNotAllowed", "The HTTP method '" + method
+                + "' is not supported here. Allowed: " + String.join(", ", allowed) + ".")
+                .withHeader("Allow", String.join(", ", allowed));
     }
 
     /** 400 with {@code code}. */
@@ -68,6 +91,11 @@ public class ApiException extends RuntimeException {
 
     public List<ArmError> details() {
         return details;
+    }
+
+    /** Extra response headers of this error. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** The error as an ARM error object. */

@@ -37,6 +37,19 @@ public record Principal(String subject, Set<String> subscriptions) {
                         "Authentication failed. The Authorization header is missing."));
     }
 
+    /**
+     * Checks that the caller may see {@code subscription}.
+     *
+     * @throws ApiException 404 {@code SubscriptionNotFound} otherwise, as Azure answers for a subscription that
+     *                      does not exist
+     */
+    public void requireSubscription(String subscription) {
+        if (!canSee(subscription)) {
+            throw new ApiException(404, "SubscriptionNotFound",
+                    "The subscription '" + subscription + "' could not be found.");
+        }
+    }
+
     /** Whether the caller may see {@code subscription} (compared without case). */
     public boolean canSee(String subscription) {
         return subscription != null && (subscriptions.contains(ALL_SUBSCRIPTIONS)

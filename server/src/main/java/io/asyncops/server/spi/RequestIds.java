@@ -29,6 +29,18 @@ public record RequestIds(String requestId, String correlationId, String clientRe
                 .orElseThrow(() -> new IllegalStateException("request ids are assigned by the server's filter"));
     }
 
+    /**
+     * The key that makes a start request idempotent (PROTOCOL §4): {@code Idempotency-Key} if sent, else the
+     * caller's {@code x-ms-client-request-id}. Pass it to {@code Submission.withIdempotencyKey}: a retry with the
+     * same key and body returns the same operation; another body with the same key is a 409.
+     */
+    public static Optional<String> idempotencyKey(ServerRequest request) {
+        Optional<String> explicit = request.headers()
+                .first(io.helidon.http.HeaderNames.create(io.asyncops.protocol.HeaderNames.IDEMPOTENCY_KEY))
+                .map(String::trim).filter(k -> !k.isEmpty() && k.length() <= 128);
+        return explicit.isPresent() ? explicit : of(request).clientRequestIdIfSent();
+    }
+
     /** The caller's {@code x-ms-client-request-id}, if sent. */
     public Optional<String> clientRequestIdIfSent() {
         return Optional.ofNullable(clientRequestId);

@@ -1,0 +1,24 @@
+package io.asyncops.cli;
+
+import io.asyncops.server.spi.Plane;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The planes {@code serve} (and {@code demo}) run: the one place where the build's planes are listed. Each plane
+ * helper adds its plane here (the ARM plane, the classic plane). Planes found on the class path through
+ * {@link ServiceLoader} ({@code META-INF/services/io.asyncops.server.spi.Plane}) follow, e.g. the servers' test
+ * plane when {@code serve} runs with a test class path.
+ */
+public final class Planes {
+    private Planes() {
+    }
+
+    /** New instances of every plane of this build, in routing order. */
+    public static List<Plane> all() {
+        List<Plane> planes = new ArrayList<>();
+        ServiceLoader.load(Plane.class).forEach(planes::add);
+        return planes;
+    }
+}

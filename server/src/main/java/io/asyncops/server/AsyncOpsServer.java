@@ -1,0 +1,323 @@
+package io.asyncops.server;
+
+import io.asyncops.engine.Database;
+import io.asyncops.engine.Engine;
+import io.asyncops.engine.EngineConfig;
+import io.asyncops.engine.OperationHandler;
+import io.asyncops.server.internal.BaseUrls;
+import io.asyncops.server.internal.DefaultPlaneContext;
+import io.asyncops.server.internal.auth.AuthFilter;
+import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.server.internal.auth.JwtAuthenticator;
+import io.asyncops.server.internal.http.ArmPathNormalizer;
+import io.asyncops.server.internal.http.ErrorTable;
+import io.asyncops.server.internal.http.Fallback;
+import io.asyncops.server.internal.http.HealthService;
+import io.asyncops.server.internal.http.MetricsService;
+import io.asyncops.server.internal.http.RequestFilter;
+import io.asyncops.server.internal.metrics.HttpMetrics;
+import io.asyncops.server.internal.metrics.OperationMetrics;
+import io.asyncops.server.internal.operations.OperationListService;
+import io.asyncops.server.internal.operations.OperationStatusService;
+import io.asyncops.server.internal.tls.TlsMaterial;
+import io.asyncops.server.spi.Plane;
+import io.asyncops.server.spi.PlaneContext;
+import io.asyncops.server.spi.PlaneSetup;
+import io.helidon.common.tls.Tls;
+import io.helidon.webserver.ListenerConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The asyncops HTTP server: the engine, the planes' routes and the generic operation routes behind HTTP and HTTPS
+ * listeners, with authentication, request ids, one error table, health and metrics.
+ *
+ * <pre>{@code
+ * try (AsyncOpsServer server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).addPlane(plane).build())) {
+ *     URI base = server.httpUri();
+ * }
+ * }</pre>
+ *
+ * <p>Start order: data dir, database, {@link Plane#prepare} of each plane, engine, routing, listeners. Closing stops
+ * the listeners (requests in flight get the grace period), then the engine (its operations resume on the next start
+ * or on another node), then the database.
+ */
+public final class AsyncOpsServer implements AutoCloseable {
+    /** The name of the HTTPS listener. */
+    public static final String HTTPS_SOCKET = "https";
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncOpsServer.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Engine engine;
+    private final PrometheusMeterRegistry registry;
+    private final WebServer webServer;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
+                           PrometheusMeterRegistry registry, WebServer webServer) {
+        this.config = config;
+        this.database = database;
+        this.engine = engine;
+        this.registry = registry;
+        this.webServer = webServer;
+    }
+
+    /**
+     * Starts a server; returns once every listener accepts connections.
+     *
+     * @throws IllegalStateException when a port is taken, the database cannot be opened, or a plane fails to prepare
+     */
+    public static AsyncOpsServer start(ServerConfig config) {
+        createDataDir(config.dataDir());
+        Database database = config.jdbcUrl().isPresent()
+                ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
+                : Database.h2(config.dataDir());
+        Engine engine = null;
+        try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
+            for (Plane plane : config.planes()) {
+                plane.prepare(setup);
+            }
+            EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
+                    .clock(config.clock())
+                    .retryAfterBounds(config.retryAfterFloor(), config.retryAfterCeiling())
+                    .listener(new OperationMetrics(registry));
+            setup.handlers.forEach(engineConfig::handler);
+            config.engineCustomizer().accept(engineConfig);
+            engine = Engine.start(engineConfig.build());
+
+            AtomicBoolean engineUp = new AtomicBoolean(true);
+            Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
+                    new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
+                    () -> engineUp.get() && reachable(database.dataSource()));
+            HttpRouting.Builder routing = HttpRouting.builder();
+            routing(routing, pipeline);
+            WebServer server = WebServer.create(listeners(config, routing)).start();
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            LOG.info("asyncops serving on {}{}", started.httpUri(),
+                    started.httpsUri().map(u -> " and " + u).orElse(""));
+            return started;
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What the routing needs: the configuration, the running engine, the meter registry, the ARM words the planes
+     * declared, the token verifier and the readiness check.
+     */
+    record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, PrometheusMeterRegistry registry,
+                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
+    }
+
+    /**
+     * Builds the whole routing: filters (request ids and limits, ARM path case, authentication), the error table,
+     * health, metrics, the generic operation routes, each plane's routes, and the 404 fallback. Tests reuse it.
+     */
+    static void routing(HttpRouting.Builder routing, Pipeline p) {
+        BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
+        routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
+                .addFilter(new ArmPathNormalizer(p.armWords()))
+                .addFilter(new AuthFilter(p.authenticator()));
+        ErrorTable.install(routing);
+        routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
+                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+        PlaneContext context = new DefaultPlaneContext(p.engine(), p.dataSource(), p.config().clock(),
+                p.config().timeScale(), urls, p.registry());
+        for (Plane plane : p.config().planes()) {
+            plane.routing(routing, context);
+        }
+        Fallback.install(routing);
+    }
+
+    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
+        WebServerConfig.Builder builder = WebServer.builder()
+                .host(config.host())
+                .port(config.httpPort())
+                .maxPayloadSize(config.maxBodyBytes())
+                .directHandlers(Fallback.directHandlers())
+                .shutdownGracePeriod(config.shutdownGrace())
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .routing(routing);
+        if (config.httpsPort().isPresent()) {
+            SSLContext ssl = sslContext(config);
+            builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
+                    .host(config.host())
+                    .port(config.httpsPort().get())
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .directHandlers(Fallback.directHandlers())
+                    .shutdownGracePeriod(config.shutdownGrace())
+                    .tls(Tls.builder().sslContext(ssl).build())
+                    .routing(routing.copy())
+                    .build());
+        }
+        return builder.buildPrototype();
+    }
+
+    private static SSLContext sslContext(ServerConfig config) {
+        if (config.tlsCertificate().isPresent()) {
+            return TlsMaterial.pem(config.tlsCertificate().get(), config.tlsKey().orElseThrow());
+        }
+        if (config.tlsKeystore().isPresent()) {
+            return TlsMaterial.pkcs12(config.tlsKeystore().get(), config.tlsKeystorePassword());
+        }
+        return TlsMaterial.selfSigned(config.dataDir());
+    }
+
+    /** Whether a connection answers within 2 seconds. */
+    private static boolean reachable(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private static void createDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+    }
+
+    /** The bound HTTP port (the picked one when configured as 0). */
+    public int httpPort() {
+        return webServer.port();
+    }
+
+    /** The bound HTTPS port, empty when HTTPS is off. */
+    public Optional<Integer> httpsPort() {
+        return config.httpsPort().isPresent() ? Optional.of(webServer.port(HTTPS_SOCKET)) : Optional.empty();
+    }
+
+    /** {@code http://<host>:<port>} of the HTTP listener. */
+    public URI httpUri() {
+        return URI.create("http://" + displayHost() + ":" + httpPort());
+    }
+
+    /** {@code https://localhost:<port>} of the HTTPS listener (the name the self-signed certificate carries). */
+    public Optional<URI> httpsUri() {
+        return httpsPort().map(p -> URI.create("https://localhost:" + p));
+    }
+
+    /** The self-signed certificate clients should trust, when HTTPS runs on one. */
+    public Optional<Path> selfSignedCertificate() {
+        boolean selfSigned = config.httpsPort().isPresent() && config.tlsCertificate().isEmpty()
+                && config.tlsKeystore().isEmpty();
+        return selfSigned ? Optional.of(TlsMaterial.selfSignedCertificate(config.dataDir())) : Optional.empty();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The registry behind {@code /metrics}. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    private String displayHost() {
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1")) {
+            return host.equals("127.0.0.1") ? "127.0.0.1" : "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Stops listeners, engine and database, in that order. Idempotent. */
+    @Override
+    public void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        try {
+            webServer.stop();
+        } finally {
+            try {
+                engine.close();
+            } finally {
+                database.close();
+                registry.close();
+            }
+        }
+    }
+
+    /** Collects what the planes declare before the engine starts. */
+    private static final class Setup implements PlaneSetup {
+        private final DataSource dataSource;
+        private final Clock clock;
+        private final double timeScale;
+        private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
+        private final List<String> armWords = new ArrayList<>();
+
+        Setup(DataSource dataSource, Clock clock, double timeScale) {
+            this.dataSource = dataSource;
+            this.clock = clock;
+            this.timeScale = timeScale;
+        }
+
+        @Override
+        public DataSource dataSource() {
+            return dataSource;
+        }
+
+        @Override
+        public PlaneSetup handler(String kind, OperationHandler handler) {
+            if (handlers.putIfAbsent(kind, handler) != null) {
+                throw new IllegalArgumentException("two handlers for operation kind " + kind);
+            }
+            return this;
+        }
+
+        @Override
+        public PlaneSetup armSegments(String... canonicalSpellings) {
+            armWords.addAll(List.of(canonicalSpellings));
+            return this;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public double timeScale() {
+            return timeScale;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.asyncops.server.internal.auth;
+
+import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.Optional;
+
+/**
+ * Requires {@code Authorization: Bearer <JWT>} on every route but health and metrics (PROTOCOL §1) and puts the
+ * {@link Principal} in the request's context. Missing: 401 {@code AuthenticationFailed}; invalid: 401
+ * {@code InvalidAuthenticationToken}; both with {@code WWW-Authenticate: Bearer error="invalid_token"}.
+ */
+public final class AuthFilter implements Filter {
+    private static final String CHALLENGE = "Bearer error=\"invalid_token\"";
+    private final JwtAuthenticator authenticator;
+
+    public AuthFilter(JwtAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.prologue().uriPath().rawPath();
+        if (isOpen(path)) {
+            chain.proceed();
+            return;
+        }
+        String token = bearer(req.headers().first(HeaderNames.AUTHORIZATION))
+                .orElseThrow(() -> new ApiException(401, "AuthenticationFailed",
+                        "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.")
+                        .withHeader("WWW-Authenticate", CHALLENGE));
+        Principal principal;
+        try {
+            principal = authenticator.authenticate(token);
+        } catch (JwtAuthenticator.InvalidTokenException e) {
+            throw new ApiException(401, "InvalidAuthenticationToken", e.getMessage())
+                    .withHeader("WWW-Authenticate", CHALLENGE);
+        }
+        req.context().register(principal);
+        chain.proceed();
+    }
+
+    /** Health and metrics need no token. */
+    static boolean isOpen(String path) {
+        return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
+    }
+
+    private static Optional<String> bearer(Optional<String> header) {
+        return header.map(String::trim)
+                .filter(h -> h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim())
+                .filter(t -> !t.isEmpty());
+    }
+}

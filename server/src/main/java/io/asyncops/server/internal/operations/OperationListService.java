@@ -1,0 +1,138 @@
+package io.asyncops.server.internal.operations;
+
+import io.asyncops.engine.Engine;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStatus;
+import io.asyncops.engine.Page;
+import io.asyncops.protocol.OperationStatusMonitor;
+import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.ArmJson;
+import io.asyncops.server.spi.ArmPaths;
+import io.asyncops.server.spi.Principal;
+import io.asyncops.server.spi.Urls;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /subscriptions/{sub}/operationStatuses?api-version=&$filter=status eq 'InProgress'&$top=N} (PROTOCOL
+ * §4): the subscription's operations, newest first, as status monitors, {@code {"value":[...],"nextLink":...}}.
+ * The filter understands {@code status eq '<Status>'} joined by {@code or}; anything else is a 400.
+ */
+public final class OperationListService implements HttpService {
+    static final String LIST = "/subscriptions/{sub}/operationStatuses";
+    private static final int DEFAULT_TOP = 100;
+    private static final Pattern TERM = Pattern.compile("\\s*status\\s+eq\\s+'([A-Za-z]+)'\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Engine engine;
+    private final Urls urls;
+
+    public OperationListService(Engine engine, Urls urls) {
+        this.engine = engine;
+        this.urls = urls;
+    }
+
+    /** The page's JSON: ARM's list shape. */
+    record ListBody(List<OperationStatusMonitor> value, String nextLink) {
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(LIST, this::list)
+                .any(LIST, (req, res) -> {
+                    throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET");
+                });
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String apiVersion = GenericApiVersion.require(req);
+        String sub = req.path().pathParameters().get("sub");
+        Principal.of(req).requireSubscription(sub);
+        Set<OperationStatus> statuses = req.query().first("$filter").map(OperationListService::parseFilter)
+                .orElse(Set.of());
+        int top = req.query().first("$top").map(OperationListService::parseTop).orElse(DEFAULT_TOP);
+        String token = req.query().first("$skiptoken").filter(t -> !t.isBlank()).orElse(null);
+        Page<Operation> page;
+        try {
+            page = engine.list(new OperationQuery(sub, statuses, top, token));
+        } catch (IllegalArgumentException badToken) {
+            throw new ApiException(400, "InvalidQueryParameterValue", "The $skiptoken is not valid.");
+        }
+        List<OperationStatusMonitor> value = page.items().stream()
+                .map(op -> Monitors.of(monitorPath(sub, op), op))
+                .toList();
+        String next = page.nextPageToken() == null ? null : urls.absolute(req, "/subscriptions/" + ArmPaths.segment(sub)
+                + "/operationStatuses" + ArmPaths.apiVersionQuery(apiVersion)
+                + req.query().first("$filter").map(f -> "&$filter=" + encode(f)).orElse("")
+                + "&$top=" + top + "&$skiptoken=" + encode(page.nextPageToken()));
+        ArmJson.send(res, 200, new ListBody(value, next));
+    }
+
+    /** The monitor path of a listed operation: its namespace from its kind, its location from its input. */
+    private static String monitorPath(String sub, Operation op) {
+        int slash = op.kind().indexOf('/');
+        String namespace = slash < 0 ? op.kind() : op.kind().substring(0, slash);
+        return ArmPaths.operation(sub, namespace, locationOf(op), "operationStatuses", op.id());
+    }
+
+    /** The top-level {@code location} of a JSON-object input, else {@code global} (the status route takes any). */
+    static String locationOf(Operation op) {
+        var node = Monitors.objectOrNull(op.input());
+        if (node != null && node.path("location").isTextual() && !node.path("location").asText().isBlank()) {
+            return node.path("location").asText();
+        }
+        return "global";
+    }
+
+    static Set<OperationStatus> parseFilter(String filter) {
+        Set<OperationStatus> statuses = EnumSet.noneOf(OperationStatus.class);
+        for (String term : filter.split("(?i)\\s+or\\s+")) {
+            Matcher m = TERM.matcher(term);
+            if (!m.matches()) {
+                throw new ApiException(400, "InvalidFilterParameter", "The $filter '" + filter + "' is not supported; "
+                        + "use status eq 'InProgress' (or Succeeded, Failed, Canceled), joined by 'or'.");
+            }
+            switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                case "inprogress", "accepted" -> {
+                    statuses.add(OperationStatus.ACCEPTED);
+                    statuses.add(OperationStatus.IN_PROGRESS);
+                }
+                case "succeeded" -> statuses.add(OperationStatus.SUCCEEDED);
+                case "failed" -> statuses.add(OperationStatus.FAILED);
+                case "canceled", "cancelled" -> statuses.add(OperationStatus.CANCELED);
+                default -> throw new ApiException(400, "InvalidFilterParameter", "Unknown status '" + m.group(1)
+                        + "' in $filter; use InProgress, Succeeded, Failed or Canceled.");
+            }
+        }
+        return statuses;
+    }
+
+    static int parseTop(String top) {
+        try {
+            int n = Integer.parseInt(top.trim());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ApiException(400, "InvalidQueryParameterValue", "$top must be an integer from 1 to 1000: '" + top
+                + "'.");
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+}

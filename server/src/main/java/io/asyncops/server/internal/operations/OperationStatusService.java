@@ -1,0 +1,208 @@
+package io.asyncops.server.internal.operations;
+
+import io.asyncops.engine.Engine;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationStatus;
+import io.asyncops.protocol.ArmErrorResponse;
+import io.asyncops.protocol.HeaderNames;
+import io.asyncops.protocol.Json;
+import io.asyncops.protocol.RetryAfter;
+import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.ArmJson;
+import io.asyncops.server.spi.ArmPaths;
+import io.asyncops.server.spi.Principal;
+import io.asyncops.server.spi.Urls;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderName;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The generic ARM operation routes, for any provider namespace (PROTOCOL §2, §4): the status monitor
+ * ({@code Azure-AsyncOperation}), the result ({@code Location}), long polling with {@code Prefer: wait=N}, server-sent
+ * events, cancel; the subscription-wide list lives in {@link OperationListService}.
+ */
+public final class OperationStatusService implements HttpService {
+    static final String STATUS = "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operationStatuses/{id}";
+    static final String CANCEL = STATUS + "/cancel";
+    static final String RESULT = "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}";
+    private static final HeaderName PREFER = io.helidon.http.HeaderNames.create(HeaderNames.PREFER);
+    private static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Engine engine;
+    private final OperationLookup lookup;
+    private final Urls urls;
+
+    public OperationStatusService(Engine engine, Urls urls) {
+        this.engine = engine;
+        this.lookup = new OperationLookup(engine);
+        this.urls = urls;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(STATUS, this::status)
+                .any(STATUS, (req, res) -> {
+                    throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET");
+                })
+                .post(CANCEL, this::cancel)
+                .any(CANCEL, (req, res) -> {
+                    throw ApiException.methodNotAllowed(req.prologue().method().text(), "POST");
+                })
+                .get(RESULT, this::result)
+                .any(RESULT, (req, res) -> {
+                    throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET");
+                });
+    }
+
+    private void status(ServerRequest req, ServerResponse res) throws InterruptedException {
+        GenericApiVersion.require(req);
+        Operation op = find(req);
+        if (wantsEvents(req)) {
+            stream(req, res, op);
+            return;
+        }
+        Optional<Duration> wait = Prefer.waitOf(req.headers().first(PREFER));
+        if (wait.isPresent()) {
+            op = awaitTerminal(op, wait.get(), req);
+            res.header(HeaderNames.PREFERENCE_APPLIED, "wait=" + wait.get().toSeconds());
+        }
+        sendMonitor(req, res, op);
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        GenericApiVersion.require(req);
+        Operation op = find(req);
+        Operation after = engine.cancel(op.id());
+        lookup.remember(after);
+        sendMonitor(req, res, after);
+    }
+
+    private void result(ServerRequest req, ServerResponse res) throws InterruptedException {
+        GenericApiVersion.require(req);
+        Operation op = find(req);
+        Optional<Duration> wait = Prefer.waitOf(req.headers().first(PREFER));
+        if (wait.isPresent()) {
+            op = awaitTerminal(op, wait.get(), req);
+            res.header(HeaderNames.PREFERENCE_APPLIED, "wait=" + wait.get().toSeconds());
+        }
+        if (!op.isTerminal()) {
+            String self = urls.absolute(req, req.path().rawPath()
+                    + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue()));
+            res.status(202);
+            res.header(HeaderNames.LOCATION, self);
+            res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(engine.retryAfter(op)));
+            res.send();
+            return;
+        }
+        if (op.status() == OperationStatus.SUCCEEDED) {
+            if (op.result() == null || op.result().isBlank()) {
+                res.status(204);
+                res.send();
+            } else {
+                ArmJson.send(res, 200, op.result());
+            }
+            return;
+        }
+        OperationError error = op.error() != null ? op.error() : Monitors.fallbackError(op.status());
+        ArmJson.send(res, error.httpStatus(), new ArmErrorResponse(Monitors.armError(error)));
+    }
+
+    private Operation find(ServerRequest req) {
+        Parameters p = req.path().pathParameters();
+        return lookup.find(Principal.of(req), p.get("sub"), p.get("ns"), p.get("id"));
+    }
+
+    private void sendMonitor(ServerRequest req, ServerResponse res, Operation op) {
+        if (!op.isTerminal()) {
+            res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(engine.retryAfter(op)));
+        }
+        ArmJson.send(res, 200, Monitors.of(monitorId(req), op));
+    }
+
+    /** The monitor's {@code id}: the status URL's path, whichever of the status routes was asked. */
+    private static String monitorId(ServerRequest req) {
+        Parameters p = req.path().pathParameters();
+        return ArmPaths.operation(p.get("sub"), p.get("ns"), p.get("loc"), "operationStatuses",
+                OperationLookup.parse(p.get("id")));
+    }
+
+    /** Waits until {@code op} is terminal or {@code wait} passes; the wire status changes only then. */
+    private Operation awaitTerminal(Operation op, Duration wait, ServerRequest req) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Operation current = op;
+        while (!current.isTerminal()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            Optional<Operation> next = engine.await(current.id(), current.version(), Duration.ofNanos(left));
+            if (next.isEmpty()) {
+                throw OperationLookup.notFound(current.id().toString());
+            }
+            current = next.get();
+        }
+        lookup.remember(current);
+        return current;
+    }
+
+    private static boolean wantsEvents(ServerRequest req) {
+        // explicit only: a missing Accept or */* must keep the plain JSON answer
+        return req.headers().acceptedTypes().stream()
+                .anyMatch(t -> "text".equalsIgnoreCase(t.type()) && "event-stream".equalsIgnoreCase(t.subtype()));
+    }
+
+    /** Streams the monitor at every change until the operation is terminal (one event per stored version). */
+    private void stream(ServerRequest req, ServerResponse res, Operation first) throws InterruptedException {
+        String id = monitorId(req);
+        res.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
+        SseSink sink = res.sink(SseSink.TYPE);
+        try {
+            Operation op = first;
+            emit(sink, id, op);
+            while (!op.isTerminal()) {
+                Optional<Operation> next = engine.await(op.id(), op.version(), SSE_HEARTBEAT);
+                if (next.isEmpty()) {
+                    break;
+                }
+                if (next.get().version() == op.version()) {
+                    sink.emit(SseEvent.builder().comment("keep-alive").build());
+                    continue;
+                }
+                op = next.get();
+                emit(sink, id, op);
+            }
+        } catch (UncheckedIOException clientGone) {
+            // the client closed the stream; nothing to answer
+        } finally {
+            sink.close();
+        }
+    }
+
+    private void emit(SseSink sink, String id, Operation op) {
+        SseEvent.Builder event = SseEvent.builder()
+                .name("status")
+                .id(Long.toString(op.version()))
+                .data(json(Monitors.of(id, op)));
+        if (!op.isTerminal()) {
+            event.reconnectDelay(engine.retryAfter(op));
+        }
+        sink.emit(event.build());
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Server internals: not API, may change without notice. {@code http} holds the filters, the error table, health and
+ * metrics routes; {@code auth} token verification; {@code tls} certificates; {@code metrics} meters; {@code operations}
+ * the generic ARM operation routes (status monitor, result, cancel, list, long poll, SSE).
+ */
+package io.asyncops.server.internal;

@@ -1,0 +1,250 @@
+package io.asyncops.server.internal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.asyncops.server.auth.AuthConfig;
+import io.asyncops.server.auth.TokenMinter;
+import io.asyncops.server.spi.Principal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JwtAuthenticatorTest {
+    private static final String ISSUER = "https://login.example.test/tenant/v2.0";
+    private static final String AUDIENCE = "https://management.example.test/";
+    private static RSAKey rsa;
+    private static ECKey ec;
+    private static RSAKey stranger;
+
+    private final Instant now = Instant.parse("2026-05-01T10:00:00Z");
+    private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    private final byte[] secret = randomSecret();
+
+    @BeforeAll
+    static void keys() throws Exception {
+        rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+        ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+        stranger = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    }
+
+    @Test
+    void devTokenGrantsItsSubscriptions() {
+        String token = TokenMinter.of(secret, clock).mint("alice", List.of("SUB-1", "sub-2"), Duration.ofHours(1));
+        Principal p = dev().authenticate(token);
+        assertThat(p.subject()).isEqualTo("alice");
+        assertThat(p.canSee("sub-1")).isTrue();
+        assertThat(p.canSee("SUB-2")).isTrue();
+        assertThat(p.canSee("sub-3")).isFalse();
+    }
+
+    @Test
+    void principalMapAddsSubscriptions() {
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().grant("bob", Set.of("sub-9")).build(),
+                secret, clock);
+        Principal p = auth.authenticate(TokenMinter.of(secret, clock).mint("bob", List.of(), Duration.ofHours(1)));
+        assertThat(p.canSee("sub-9")).isTrue();
+        assertThat(p.canSee("sub-1")).isFalse();
+    }
+
+    @Test
+    void expiredTokenIsRefusedBeyondTheSkew() {
+        String token = TokenMinter.of(secret, clock).sign(claims().expirationTime(Date.from(now.minusSeconds(61)))
+                .build());
+        assertInvalid(dev(), token, "Expired");
+        String withinSkew = TokenMinter.of(secret, clock).sign(claims().expirationTime(Date.from(now.minusSeconds(30)))
+                .build());
+        assertThat(dev().authenticate(withinSkew).subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void tokenNotYetValidIsRefused() {
+        String token = TokenMinter.of(secret, clock).sign(claims().notBeforeTime(Date.from(now.plusSeconds(300)))
+                .build());
+        assertInvalid(dev(), token, "before use time");
+    }
+
+    @Test
+    void wrongAudienceAndIssuerAreRefused() {
+        assertInvalid(dev(), TokenMinter.of(secret, clock).sign(claims().audience("someone-else").build()),
+                "aud");
+        assertInvalid(dev(), TokenMinter.of(secret, clock).sign(claims().issuer("evil").build()), "iss");
+    }
+
+    @Test
+    void badSignatureIsRefused() {
+        String token = TokenMinter.of(randomSecret(), clock).sign(claims().build());
+        assertInvalid(dev(), token, "Signed JWT rejected");
+        String tampered = TokenMinter.of(secret, clock).sign(claims().build());
+        String[] parts = tampered.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims().claim("subscriptions", List.of("*")).build().toString().getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertInvalid(dev(), forged, "");
+    }
+
+    @Test
+    void unsignedAndMalformedTokensAreRefused() {
+        assertInvalid(dev(), new PlainJWT(claims().build()).serialize(), "unsigned");
+        assertInvalid(dev(), "not-a-jwt", "malformed");
+    }
+
+    @Test
+    void rs256TokenFromAnUnconfiguredInstallIsRefused() throws Exception {
+        assertInvalid(dev(), rs256(rsa, jwksClaims().build()), "algorithm");
+    }
+
+    @Test
+    void rs256AndEs256VerifyAgainstAJwksFile(@TempDir Path dir) throws Exception {
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString());
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().jwksFile(jwks).issuer(ISSUER)
+                .audience(AUDIENCE).build(), secret, clock);
+        assertThat(auth.authenticate(rs256(rsa, jwksClaims().build())).canSee("sub-1")).isTrue();
+        assertThat(auth.authenticate(es256(ec, jwksClaims().build())).subject()).isEqualTo("carol");
+        assertInvalid(auth, rs256(stranger, jwksClaims().build()), "Signed JWT rejected");
+        assertInvalid(auth, rs256(rsa, jwksClaims().issuer("https://other.test/").build()), "issuer");
+        assertInvalid(auth, rs256(rsa, jwksClaims().audience("api://other").build()), "aud");
+        assertInvalid(auth, rs256(rsa, jwksClaims().expirationTime(Date.from(now.minusSeconds(3600))).build()),
+                "Expired");
+        // dev tokens still pass alongside
+        assertThat(auth.authenticate(TokenMinter.of(secret, clock).mint("dev", List.of("s"), Duration.ofMinutes(5)))
+                .subject()).isEqualTo("dev");
+    }
+
+    @Test
+    void rs256AndEs256VerifyAgainstAJwksUrl() throws Exception {
+        AtomicInteger fetches = new AtomicInteger();
+        byte[] body = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/keys", exchange -> {
+            fetches.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
+            JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().jwksUrl(url).issuer(ISSUER)
+                    .audience(AUDIENCE).devTokens(false).build(), secret, clock);
+            assertThat(auth.authenticate(rs256(rsa, jwksClaims().build())).subject()).isEqualTo("carol");
+            assertThat(auth.authenticate(es256(ec, jwksClaims().jwtID("2").build())).subject()).isEqualTo("carol");
+            assertInvalid(auth, rs256(stranger, jwksClaims().jwtID("3").build()), "");
+            assertInvalid(auth, TokenMinter.of(secret, clock).mint("dev", List.of("s"), Duration.ofMinutes(5)),
+                    "algorithm");
+            assertThat(fetches.get()).isBetween(1, 3); // the key set is cached, not fetched per token
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void cachedTokenStopsBeingAcceptedWhenItExpires() {
+        MutableClock moving = new MutableClock(now);
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().clockSkew(Duration.ofSeconds(1)).build(), secret,
+                moving);
+        String token = TokenMinter.of(secret, moving).mint("alice", List.of("s"), Duration.ofSeconds(30));
+        assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
+        moving.now = now.plusSeconds(29);
+        assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
+        moving.now = now.plusSeconds(32);
+        assertInvalid(auth, token, "Expired");
+    }
+
+    private JwtAuthenticator dev() {
+        return new JwtAuthenticator(AuthConfig.defaults(), secret, clock);
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().subject("alice").issuer(TokenMinter.DEV_ISSUER)
+                .audience(TokenMinter.DEV_ISSUER).expirationTime(Date.from(now.plusSeconds(600)))
+                .claim("subscriptions", List.of("sub-1"));
+    }
+
+    private JWTClaimsSet.Builder jwksClaims() {
+        return new JWTClaimsSet.Builder().subject("carol").issuer(ISSUER).audience(AUDIENCE)
+                .expirationTime(Date.from(now.plusSeconds(600))).notBeforeTime(Date.from(now.minusSeconds(5)))
+                .claim("subscriptions", List.of("sub-1"));
+    }
+
+    private static String rs256(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static String es256(ECKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static void assertInvalid(JwtAuthenticator auth, String token, String messagePart) {
+        assertThatThrownBy(() -> auth.authenticate(token))
+                .isInstanceOf(JwtAuthenticator.InvalidTokenException.class)
+                .hasMessageContaining(messagePart);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+}
