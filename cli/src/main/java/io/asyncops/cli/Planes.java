@@ -1,5 +1,6 @@
 package io.asyncops.cli;
 
+import io.asyncops.server.classic.ClassicPlane;
 import io.asyncops.server.spi.Plane;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Planes {
     /** New instances of every plane of this build, in routing order. */
     public static List<Plane> all() {
         List<Plane> planes = new ArrayList<>();
+        planes.add(new ClassicPlane());
         ServiceLoader.load(Plane.class).forEach(planes::add);
         return planes;
     }

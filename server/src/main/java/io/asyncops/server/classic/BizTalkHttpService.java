@@ -51,7 +51,10 @@ final class BizTalkHttpService implements HttpService {
             rules.put(path, this::create)
                     .get(path, this::getOrPoll)
                     .post(path, this::action)
-                    .delete(path, this::delete);
+                    .delete(path, this::delete)
+                    .any(path, (req, res) -> {
+                        throw ClassicRequests.methodNotAllowed(req, "GET", "PUT", "POST", "DELETE");
+                    });
         }
     }
 

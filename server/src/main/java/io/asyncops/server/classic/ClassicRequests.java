@@ -50,6 +50,13 @@ final class ClassicRequests {
         return new BizTalkCaller(subscription, Principal.of(request).subject(), ids.requestId(), key);
     }
 
+    /** 405 {@code InvalidHttpVerb} (the Service Management code for a verb a resource does not take), with {@code Allow}. */
+    static ApiException methodNotAllowed(ServerRequest request, String... allowed) {
+        return new ApiException(405, "InvalidHttpVerb", "The HTTP verb '" + request.prologue().method().text()
+                + "' is not valid for this resource; use " + String.join(", ", allowed) + ".")
+                .withHeader("Allow", String.join(", ", allowed));
+    }
+
     static ApiException translate(BizTalkException e) {
         return new ApiException(e.status(), e.code(), e.getMessage());
     }

@@ -21,7 +21,10 @@ final class OperationsHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{sub}/operations/{id}", this::get);
+        rules.get("/{sub}/operations/{id}", this::get)
+                .any("/{sub}/operations/{id}", (req, res) -> {
+                    throw ClassicRequests.methodNotAllowed(req, "GET");
+                });
     }
 
     private void get(ServerRequest req, ServerResponse res) {
