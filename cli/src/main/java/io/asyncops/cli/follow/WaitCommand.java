@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code asyncops wait <url>}: follows an operation already started, from its status or Location URL. */
 @Command(name = "wait",
-        description = {"Follows an operation already started, from its Azure-AsyncOperation, Location, resource or",
-                "classic status URL (?OperationStatus/{id}, /{subscription}/operations/{id}), to the end.",
+        description = {"Follows an operation already started to its end.",
+                "Give its Azure-AsyncOperation, Location, resource or classic status URL",
+                "(?OperationStatus/{id}, /{subscription}/operations/{id}).",
                 "Exit: 0 Succeeded, 1 Failed, 2 Canceled, 3 timed out, 4 other error (also bad arguments)."},
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = Follower.OTHER,
