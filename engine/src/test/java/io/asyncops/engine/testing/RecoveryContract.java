@@ -39,7 +39,7 @@ public interface RecoveryContract extends EngineFixture {
         AtomicReference<RuntimeException> aWrite = new AtomicReference<>();
         Engine front = engine(b -> b.runWorkers(false));
         Operation op = front.submit(Submission.of("test/lease", null));
-        Engine a = engine(b -> b.nodeId("node-a").handler("test/lease", ctx -> {
+        OperationHandler waitsThenWrites = ctx -> {
             aStarted.countDown();
             aProceeds.await(30, TimeUnit.SECONDS);
             try {
@@ -50,7 +50,12 @@ public interface RecoveryContract extends EngineFixture {
                 aWrote.countDown();
             }
             return Outcome.succeeded("a", EngineFixture.effect(ctx.operation().id(), "a"));
-        }));
+        };
+        // Only the test ends node-a's lease, and only node-b takes the operation over: node-a's one worker stays
+        // busy with the run (a free one would race node-b's start to claim the expired operation back), and its
+        // heartbeats are minutes apart (a beat computed before the expiry and written after it would revive it).
+        Engine a = engine(b -> b.nodeId("node-a").workers(1).leaseDuration(Duration.ofMinutes(10))
+                .heartbeatInterval(Duration.ofMinutes(5)).handler("test/lease", waitsThenWrites));
         assertThat(aStarted.await(20, TimeUnit.SECONDS)).isTrue();
 
         expireLease(op.id());
