@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ public interface RecoveryContract extends EngineFixture {
     @Test
     default void anAbandonedEngineIsResumedElsewhereOnceItsLeaseExpires() throws Exception {
         CountDownLatch checkpointed = new CountDownLatch(1);
-        Engine a = engine(b -> b.nodeId("node-a").leaseDuration(Duration.ofSeconds(1)).handler("test/steps", ctx -> {
+        Engine a = engine(b -> b.nodeId("node-a").handler("test/steps", ctx -> {
             ctx.checkpoint("step-1");
             checkpointed.countDown();
             ctx.sleep(Duration.ofMinutes(5));
@@ -118,8 +119,10 @@ public interface RecoveryContract extends EngineFixture {
 
         // as if the process died: threads stop, nothing released, the lease left to run out
         ((io.asyncops.engine.internal.DefaultEngine) a).halt();
-        Engine b = engine(c -> c.nodeId("node-b").handler("test/steps",
-                ctx -> Outcome.succeeded("b after " + ctx.checkpoint().orElse("nothing"))));
+        // node-b's clock is two minutes ahead: for it, node-a's one-minute lease ran out with nobody to extend it
+        // (while node-a lived, its lease could not run out early and be claimed back by node-a itself)
+        Engine b = engine(c -> c.nodeId("node-b").clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)))
+                .handler("test/steps", ctx -> Outcome.succeeded("b after " + ctx.checkpoint().orElse("nothing"))));
 
         Operation done = awaitEnd(b, op.id());
         assertThat(done.result()).isEqualTo("b after step-1");
