@@ -1,6 +1,8 @@
 package io.asyncops.cli;
 
 import io.asyncops.cli.demo.DemoCommand;
+import io.asyncops.cli.follow.CallCommand;
+import io.asyncops.cli.follow.WaitCommand;
 import io.asyncops.cli.server.ServeCommand;
 import io.asyncops.cli.server.TokenCommand;
 import picocli.CommandLine;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Azure-style long-running operations: serve them, start them, follow them.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, TokenCommand.class,
+                CallCommand.class, WaitCommand.class})
 public final class AsyncOps implements Runnable {
 
     @CommandLine.Spec

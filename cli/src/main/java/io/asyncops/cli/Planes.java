@@ -1,6 +1,7 @@
 package io.asyncops.cli;
 
 import io.asyncops.server.arm.ArmPlane;
+import io.asyncops.server.classic.ClassicPlane;
 import io.asyncops.server.spi.Plane;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Planes {
     public static List<Plane> all() {
         List<Plane> planes = new ArrayList<>();
         planes.add(new ArmPlane());
+        planes.add(new ClassicPlane());
         ServiceLoader.load(Plane.class).forEach(planes::add);
         return planes;
     }

@@ -3,6 +3,7 @@ package io.asyncops.protocol.classic;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.xml.stream.XMLInputFactory;
@@ -12,8 +13,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The XML mapper of the classic plane. Rule: no DTD processing and no external entities, ever; and
- * {@link #read(byte[], Class)} refuses any document that carries a DOCTYPE, so an XXE or entity-expansion
- * ("billion laughs") document is an error, never expanded.
+ * {@link #read(byte[], Class)} refuses any document that carries a DOCTYPE or a reference to an entity other than the
+ * predefined ones, so an XXE or entity-expansion ("billion laughs") document is an error, never expanded.
  */
 public final class Xml {
     /** The Service Management namespace that classic documents use as their default namespace. */
@@ -38,20 +39,38 @@ public final class Xml {
     }
 
     /**
-     * Reads untrusted XML.
+     * Reads untrusted XML. Rules: no DOCTYPE; well-formed to the last byte (nothing after the root element); when
+     * {@code type} names its root element ({@link JacksonXmlRootElement}), the document's root has that local name
+     * and is in the Service Management namespace, in the type's own namespace, or in none (both forms occur in
+     * Azure's documents).
      *
-     * @throws XmlRejectedException when the document is malformed or declares a DTD
+     * @throws XmlRejectedException when the document is malformed, declares a DTD or has another root element
      */
     public static <T> T read(byte[] document, Class<T> type) {
+        JacksonXmlRootElement root = type.getAnnotation(JacksonXmlRootElement.class);
         try {
             XMLStreamReader raw = INPUT.createXMLStreamReader(new ByteArrayInputStream(document));
-            XMLStreamReader noDtd = INPUT.createFilteredReader(raw, reader -> {
-                if (reader.getEventType() == XMLStreamConstants.DTD) {
+            boolean[] rootSeen = {false};
+            XMLStreamReader checked = INPUT.createFilteredReader(raw, reader -> {
+                int event = reader.getEventType();
+                if (event == XMLStreamConstants.DTD) {
                     throw new XmlRejectedException("Document type declarations are not allowed.");
+                }
+                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XmlRejectedException("The entity reference '&" + reader.getLocalName()
+                            + ";' is not allowed; only the predefined entities and character references are.");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && !rootSeen[0]) {
+                    rootSeen[0] = true;
+                    checkRoot(root, reader.getLocalName(), reader.getNamespaceURI());
                 }
                 return true;
             });
-            return MAPPER.readValue(noDtd, type);
+            T value = MAPPER.readValue(checked, type);
+            while (checked.hasNext()) {
+                checked.next();
+            }
+            return value;
         } catch (XmlRejectedException e) {
             throw e;
         } catch (XMLStreamException | IOException | RuntimeException e) {
@@ -63,6 +82,21 @@ public final class Xml {
                 cause = cause.getCause();
             }
             throw new XmlRejectedException("The request body is not well-formed XML of the expected shape.", e);
+        }
+    }
+
+    private static void checkRoot(JacksonXmlRootElement expected, String localName, String namespace) {
+        if (expected == null || expected.localName().isEmpty()) {
+            return;
+        }
+        String ns = namespace == null ? "" : namespace;
+        if (!expected.localName().equals(localName)) {
+            throw new XmlRejectedException("The root element must be <" + expected.localName() + ">, not <"
+                    + localName + ">.");
+        }
+        if (!ns.isEmpty() && !ns.equals(NAMESPACE) && !ns.equals(expected.namespace())) {
+            throw new XmlRejectedException("The element <" + localName + "> must be in the namespace '" + NAMESPACE
+                    + "' (or in none), not in '" + ns + "'.");
         }
     }
 

@@ -1,0 +1,38 @@
+package io.asyncops.emulator.biztalk;
+
+/**
+ * The long-running management actions on a BizTalk Services deployment and the engine operation kind of each
+ * ({@code {Namespace}/{type}/{action}}).
+ */
+public enum BizTalkAction {
+    CREATE("Create", "BizTalk/services/create"),
+    RESTART("Restart", "BizTalk/services/restart"),
+    DELETE("Delete", "BizTalk/services/delete");
+
+    private final String wireName;
+    private final String kind;
+
+    BizTalkAction(String wireName, String kind) {
+        this.wireName = wireName;
+        this.kind = kind;
+    }
+
+    /** The name in a resource's {@code <OperationStatus><Type>}, e.g. {@code Create}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The engine operation kind, e.g. {@code BizTalk/services/create}. */
+    public String kind() {
+        return kind;
+    }
+
+    static BizTalkAction fromWireName(String name) {
+        for (BizTalkAction a : values()) {
+            if (a.wireName.equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown BizTalk action: " + name);
+    }
+}
