@@ -182,6 +182,10 @@ final class Operation {
 
     /** asyncops' cancel call, when the operation has a status monitor with an api-version; false otherwise. */
     CompletableFuture<Boolean> cancelOperation() {
+        if (state.mode == Mode.AUTO && !isDone()) {
+            // followed, not yet polled: one poll tells whether the URL is a status monitor (what cancel needs)
+            return pollOnce().thenCompose(first -> cancelOperation());
+        }
         if (state.statusUri == null || isDone()) {
             return CompletableFuture.completedFuture(false);
         }
