@@ -144,6 +144,33 @@ class TimeoutAndCancellationTest {
     }
 
     @Test
+    void aFollowedStatusMonitorCanBeCanceledBeforeItsFirstPoll() {
+        AtomicBoolean canceled = new AtomicBoolean();
+        server.on("GET", "/ops/2", (r, n) -> json(200, canceled.get() ? "{\"status\":\"Canceled\"}"
+                        : "{\"status\":\"InProgress\"}", "retry-after-ms", "5"))
+                .on("POST", "/ops/2/cancel", (r, n) -> {
+                    canceled.set(true);
+                    return json(200, "{\"status\":\"InProgress\"}");
+                });
+        SyncPoller poller = Fast.client().follow(server.url("/ops/2?api-version=2021-11-01"));
+
+        assertThat(poller.cancelOperation()).isTrue();
+
+        assertThat(server.requests("GET", "/ops/2")).as("one poll to learn it is a status monitor").hasSize(1);
+        assertThat(server.requests("POST", "/ops/2/cancel")).hasSize(1);
+        assertThatThrownBy(poller::waitForCompletion).isInstanceOf(OperationCanceledException.class);
+    }
+
+    @Test
+    void aFollowedLocationOffersNoCancel() {
+        server.on("GET", "/loc", (r, n) -> Reply.headers(202, "Location", "/loc"));
+        SyncPoller poller = Fast.client().follow(server.url("/loc?api-version=2021-11-01"));
+
+        assertThat(poller.cancelOperation()).isFalse();
+        assertThat(server.requests().stream().filter(r -> r.path().endsWith("/cancel"))).isEmpty();
+    }
+
+    @Test
     void cancelOperationIsFalseWhereTheServerOffersNone() {
         server.on("POST", "/start", (r, n) -> Reply.headers(202, "Location", "/loc"))
                 .on("GET", "/loc", (r, n) -> Reply.headers(202, "Location", "/loc"));
