@@ -182,15 +182,11 @@ final class Operation {
 
     /** asyncops' cancel call, when the operation has a status monitor with an api-version; false otherwise. */
     CompletableFuture<Boolean> cancelOperation() {
-        if (isDone()) {
-            return CompletableFuture.completedFuture(false);
+        if (state.mode == Mode.AUTO && !isDone()) {
+            // followed, not yet polled: one poll tells whether the URL is a status monitor (what cancel needs)
+            return pollOnce().thenCompose(first -> cancelOperation());
         }
-        if (state.statusUri == null && state.mode == Mode.AUTO && state.polls == 0) {
-            // followed from a URL not polled yet: one poll tells whether it is a status monitor
-            return pollOnce().handle((snapshot, error) -> error == null && state.statusUri != null)
-                    .thenCompose(monitor -> monitor ? cancelOperation() : CompletableFuture.completedFuture(false));
-        }
-        if (state.statusUri == null) {
+        if (state.statusUri == null || isDone()) {
             return CompletableFuture.completedFuture(false);
         }
         return Urls.cancelUrl(state.statusUri)

@@ -239,6 +239,30 @@ abstract class ProvisioningContract {
     }
 
     @Test
+    void aCreateCanceledBeforeAnyWorkerRanItLeavesNothingAndAnUpdateLeavesItsResourceCanceled() {
+        String kept = server();
+        createServer(kept);
+        engine.close();
+        arm = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(timeScale()).build());
+        EngineConfig.Builder noWorkers = EngineConfig.builder(dataSource()).runWorkers(false);
+        arm.handlers().forEach(noWorkers::handler);
+        engine = Engine.start(noWorkers.build());
+        arm.attach(engine);
+
+        String name = server();
+        StartedOperation create = arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
+        assertThat(arm.sqlServers().get(sub, "rg", name).provisioningState()).isEqualTo("Creating");
+        assertThat(engine.cancel(create.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
+        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
+
+        StartedOperation update = arm.sqlServers().createOrUpdate(caller, "rg", kept, json(SERVER_BODY));
+        assertThat(engine.cancel(update.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
+        assertThat(arm.sqlServers().get(sub, "rg", kept).provisioningState()).isEqualTo("Canceled");
+        assertThat(arm.sqlServers().createOrUpdate(caller, "rg", kept, json(SERVER_BODY)).operation().status())
+                .as("the resource is free for the next write").isEqualTo(OperationStatus.ACCEPTED);
+    }
+
+    @Test
     void aHandlerResumedOnAnotherEngineContinuesFromItsCheckpoint() {
         engine.close();
         ArmEmulator slow = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());

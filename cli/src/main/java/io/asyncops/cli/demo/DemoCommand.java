@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        description = {"Starts an embedded asyncops server and shows, step by step, how Azure's long-running",
-                "operations look on the wire: a 202 with Azure-AsyncOperation, Location and Retry-After, then",
-                "polls until Succeeded. Creates a resource group, a SQL server and a database."})
+        description = {"Shows long-running operations on the wire, on an embedded server (the main job).",
+                "Creates a resource group, a SQL server and a database, and prints each 202 with its",
+                "Azure-AsyncOperation, Location and Retry-After, then every poll until Succeeded."})
 public final class DemoCommand implements Callable<Integer> {
     static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
 

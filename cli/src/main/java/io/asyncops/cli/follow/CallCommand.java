@@ -112,7 +112,7 @@ public final class CallCommand implements Callable<Integer> {
         return data;
     }
 
-    static URI parseUrl(String url) {
+    public static URI parseUrl(String url) {
         try {
             URI u = new URI(url.trim());
             if (!u.isAbsolute() || u.getHost() == null

@@ -8,9 +8,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs the {@code asyncops} command in-process and keeps what it printed. */
-record Cli(int exitCode, String out, String err) {
+public record Cli(int exitCode, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = AsyncOps.commandLine();
@@ -20,7 +20,7 @@ record Cli(int exitCode, String out, String err) {
         return new Cli(code, out.toString(), err.toString());
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return Arrays.stream(err.split("\\R")).filter(l -> !l.isBlank()).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.internal.Simulation;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
@@ -7,6 +8,7 @@ import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.engine.Outcome;
 import io.asyncops.engine.OperationStatus;
+import io.asyncops.engine.TransactionalWork;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -41,7 +43,7 @@ final class ActionHandler implements OperationHandler {
         }
         Duration total = settings.scaled(settings.timings().of(action));
         try {
-            Provisioning.run(ctx, total, in.fault() != null ? FAULT_AT : 1.0);
+            Simulation.run(ctx, total, in.fault() != null ? FAULT_AT : 1.0);
         } catch (OperationCanceledException e) {
             return Outcome.canceled(Endings.of(action, OperationStatus.CANCELED, in.name(), handle));
         }
@@ -54,5 +56,19 @@ final class ActionHandler implements OperationHandler {
         }
         ctx.progress(100);
         return Outcome.succeeded(null, Endings.of(action, OperationStatus.SUCCEEDED, in.name(), handle));
+    }
+
+    /** A cancel before any worker ran the action ends it as a canceled run would: linked, and the deployment's state. */
+    @Override
+    public TransactionalWork canceledWithoutWorker(Operation op) {
+        ActionInput in = ActionInput.parse(op.input());
+        String handle = op.requestId();
+        TransactionalWork ending = Endings.of(action, OperationStatus.CANCELED, in.name(), handle);
+        return tx -> {
+            if (handle != null) {
+                OperationTable.link(tx, handle, op.id());
+            }
+            ending.execute(tx);
+        };
     }
 }

@@ -3,7 +3,7 @@ package io.asyncops.emulator.internal;
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.SqlDatabase;
 import io.asyncops.emulator.SqlServer;
-import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -16,7 +16,7 @@ public final class DatabaseDeleteHandler extends SimulatedHandler {
     }
 
     @Override
-    Plan plan(Connection conn, OperationContext ctx, ArmInput in) throws SQLException {
+    Plan plan(Connection conn, Operation op, ArmInput in) throws SQLException {
         SqlDatabase row = database(conn, in, States.DELETING::equals);
         return new Plan(settings.scaled(settings.timings().databaseDelete()), null, 1.0, null,
                 tx -> SqlDatabaseTable.deleteIfInState(tx, row.serverName(), row.name(), States.DELETING),

@@ -6,7 +6,6 @@ import io.asyncops.emulator.OperationKinds;
 import io.asyncops.emulator.SqlDatabase;
 import io.asyncops.emulator.SqlServer;
 import io.asyncops.engine.Operation;
-import io.asyncops.engine.OperationContext;
 import io.asyncops.engine.TransactionalWork;
 import io.asyncops.protocol.Json;
 import java.sql.Connection;
@@ -23,11 +22,11 @@ public final class DatabaseExportHandler extends SimulatedHandler {
     }
 
     @Override
-    Plan plan(Connection conn, OperationContext ctx, ArmInput in) throws SQLException {
+    Plan plan(Connection conn, Operation op, ArmInput in) throws SQLException {
         SqlDatabase db = database(conn, in, s -> !States.isTransitional(s));
         Duration duration = settings.scaled(settings.timings().databaseExport());
         return new Plan(duration, fault(in, OperationKinds.DATABASE_EXPORT), FAULT_AT,
-                result(ctx.operation(), db, in, duration).toString(),
+                result(op, db, in, duration).toString(),
                 TransactionalWork.none(), TransactionalWork.none(), TransactionalWork.none());
     }
 

@@ -5,7 +5,7 @@ import io.asyncops.emulator.OperationKinds;
 import io.asyncops.emulator.Sku;
 import io.asyncops.emulator.SqlDatabase;
 import io.asyncops.emulator.SqlServer;
-import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ public final class DatabaseWriteHandler extends SimulatedHandler {
     }
 
     @Override
-    Plan plan(Connection conn, OperationContext ctx, ArmInput in) throws SQLException {
+    Plan plan(Connection conn, Operation op, ArmInput in) throws SQLException {
         SqlDatabase row = database(conn, in, s -> States.CREATING.equals(s) || States.UPDATING.equals(s));
         boolean create = States.CREATING.equals(row.provisioningState());
         String expected = row.provisioningState();

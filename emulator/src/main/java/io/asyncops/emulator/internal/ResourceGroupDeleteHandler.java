@@ -2,7 +2,7 @@ package io.asyncops.emulator.internal;
 
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.SqlServer;
-import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,7 +19,7 @@ public final class ResourceGroupDeleteHandler extends SimulatedHandler {
     }
 
     @Override
-    Plan plan(Connection c, OperationContext ctx, ArmInput in) throws SQLException {
+    Plan plan(Connection c, Operation op, ArmInput in) throws SQLException {
         ResourceGroupTable.find(c, in.subscription(), in.resourceGroup())
                 .filter(g -> States.DELETING.equals(g.provisioningState()))
                 .orElseThrow(() -> new Interrupted(in.resourceGroup()));

@@ -2,7 +2,7 @@ package io.asyncops.emulator.internal;
 
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.SqlServer;
-import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -15,7 +15,7 @@ public final class ServerDeleteHandler extends SimulatedHandler {
     }
 
     @Override
-    Plan plan(Connection c, OperationContext ctx, ArmInput in) throws SQLException {
+    Plan plan(Connection c, Operation op, ArmInput in) throws SQLException {
         SqlServer row = SqlServerTable.find(c, in.subscription(), in.resourceGroup(), in.server())
                 .filter(s -> States.DELETING.equals(s.provisioningState()))
                 .orElseThrow(() -> new Interrupted(in.server()));

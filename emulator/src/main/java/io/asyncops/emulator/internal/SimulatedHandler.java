@@ -3,6 +3,7 @@ package io.asyncops.emulator.internal;
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.SqlDatabase;
 import io.asyncops.emulator.SqlServer;
+import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
 import io.asyncops.engine.OperationError;
@@ -55,20 +56,20 @@ abstract class SimulatedHandler implements OperationHandler {
     }
 
     /** The plan, or an immediate outcome (thrown as {@link Interrupted}) when the resource is gone. */
-    abstract Plan plan(Connection c, OperationContext ctx, ArmInput input) throws SQLException;
+    abstract Plan plan(Connection c, Operation op, ArmInput input) throws SQLException;
 
     @Override
     public final Outcome run(OperationContext ctx) throws Exception {
         ArmInput input = ArmInput.parse(ctx.input());
         Plan plan;
         try {
-            plan = Jdbc.read(dataSource, c -> plan(c, ctx, input));
+            plan = Jdbc.read(dataSource, c -> plan(c, ctx.operation(), input));
         } catch (Interrupted e) {
             return Outcome.failed(e.error);
         }
         double stop = plan.failure() != null ? plan.failAt() : 1.0;
         try {
-            Simulation.run(ctx, plan.duration().toMillis(), stop);
+            Simulation.run(ctx, plan.duration(), stop);
         } catch (OperationCanceledException e) {
             return Outcome.canceled(plan.onCancel());
         }
@@ -77,6 +78,24 @@ abstract class SimulatedHandler implements OperationHandler {
         }
         ctx.progress(100);
         return Outcome.succeeded(plan.result(), plan.onSuccess());
+    }
+
+    /**
+     * A cancel before any worker ran the operation leaves the resource as a canceled run would (a create leaves
+     * nothing, an update or delete its resource {@code Canceled}), in the transaction that ends the operation.
+     */
+    @Override
+    public final TransactionalWork canceledWithoutWorker(Operation op) {
+        ArmInput input = ArmInput.parse(op.input());
+        return tx -> {
+            Plan plan;
+            try {
+                plan = plan(tx, op, input);
+            } catch (Interrupted gone) {
+                return;
+            }
+            plan.onCancel().execute(tx);
+        };
     }
 
     /** The database the input names, in a provisioning state {@code inState} accepts, or {@link Interrupted}. */

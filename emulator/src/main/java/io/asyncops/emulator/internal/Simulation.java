@@ -9,17 +9,18 @@ import java.time.Duration;
  * Emulated provisioning time: sleeps through an operation's duration in about twenty steps, reporting
  * {@code percentComplete} and the time left (so Retry-After follows), and checkpointing how far it got so a resumed
  * handler continues where the previous run stopped instead of starting over. Sleeping through the context wakes up
- * at once when cancellation is requested.
+ * at once when cancellation is requested. Shared by every emulated provider (ARM and BizTalk).
  */
-final class Simulation {
+public final class Simulation {
     private static final int STEPS = 20;
     private static final long MIN_STEP_MS = 20;
 
     private Simulation() {
     }
 
-    /** Runs from the checkpoint until {@code fraction} (0..1) of {@code totalMs} has passed. */
-    static void run(OperationContext ctx, long totalMs, double fraction) throws InterruptedException {
+    /** Runs from the checkpoint until {@code fraction} (0..1) of {@code total} has passed. */
+    public static void run(OperationContext ctx, Duration total, double fraction) throws InterruptedException {
+        long totalMs = total.toMillis();
         long target = Math.round(totalMs * fraction);
         long done = Math.min(resumeFrom(ctx), target);
         long step = Math.max(MIN_STEP_MS, totalMs / STEPS);

@@ -52,7 +52,7 @@ public final class DefaultEngine implements Engine {
     private final Runner runner;
     private final Dispatcher dispatcher;
     private final Heartbeats heartbeats;
-    private final Pruner pruner;
+    private final Periodic pruner;
     private final ChangeFeed feed;
     private volatile boolean closed;
 
@@ -73,7 +73,7 @@ public final class DefaultEngine implements Engine {
             this.dispatcher = null;
             this.heartbeats = null;
         }
-        this.pruner = new Pruner(config, this::prune);
+        this.pruner = new Periodic("prune-" + config.nodeId(), config.pruneInterval(), this::prune);
         this.feed = dialect.changeFeed(config.dataSource(), this::onNotice).orElse(null);
     }
 

@@ -8,49 +8,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Extends the leases of every running operation of this engine in one batch per interval. A lease that could
  * not be extended (expired, or taken by another instance) is re-read and, if really gone, marked lost so its
  * handler stops at the next write or safe point.
  */
-final class Heartbeats implements Runnable {
-    private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
-
+final class Heartbeats {
     private final EngineConfig config;
     private final OperationStore store;
     private final Map<OperationId, Lease> leases;
-    private final Signal stop = new Signal();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Periodic periodic;
 
     Heartbeats(EngineConfig config, OperationStore store, Map<OperationId, Lease> leases) {
         this.config = config;
         this.store = store;
         this.leases = leases;
-        this.thread = Thread.ofVirtual().name("asyncops-heartbeat-" + config.nodeId()).unstarted(this);
+        this.periodic = new Periodic("heartbeat-" + config.nodeId(), config.heartbeatInterval(), this::beat);
     }
 
     void start() {
-        thread.start();
-    }
-
-    @Override
-    public void run() {
-        while (running) {
-            try {
-                stop.await(config.heartbeatInterval().toNanos());
-                if (running) {
-                    beat();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("extending leases failed: {}", e.toString());
-            }
-        }
+        periodic.start();
     }
 
     /** Extends every current lease once. */
@@ -75,12 +53,6 @@ final class Heartbeats implements Runnable {
     }
 
     void stop() {
-        running = false;
-        stop.raise();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        periodic.stop();
     }
 }

@@ -66,7 +66,8 @@ public abstract class EngineContract implements SubmitContract, RunContract, Can
     public Engine engine(Consumer<EngineConfig.Builder> custom) {
         EngineConfig.Builder b = EngineConfig.builder(db().dataSource())
                 .workers(8)
-                .leaseDuration(Duration.ofSeconds(2))
+                // no lease runs out during a test unless the test makes it, however late heartbeats come
+                .leaseDuration(Duration.ofMinutes(1))
                 .fallbackPollInterval(Duration.ofMillis(100))
                 .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(100));
         custom.accept(b);

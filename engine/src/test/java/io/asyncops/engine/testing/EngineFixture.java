@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * What every part of the engine contract stands on: a fresh database per test, engines started with test
- * defaults (short leases and polls) and closed after the test, and small helpers. Implemented by
+ * defaults (leases longer than any test, short polls) and closed after the test, and small helpers. Implemented by
  * {@link EngineContract}.
  */
 public interface EngineFixture {
@@ -29,8 +29,10 @@ public interface EngineFixture {
     TestDatabase target();
 
     /**
-     * Starts an engine on {@link #db()} with test defaults (8 workers, 2 s leases, 100 ms fallback poll,
-     * 10-100 ms retry backoff) changed by {@code custom}; closed after the test.
+     * Starts an engine on {@link #db()} with test defaults (8 workers, 1 min leases, 100 ms fallback poll,
+     * 10-100 ms retry backoff) changed by {@code custom}; closed after the test. A lease then ends only when the
+     * test makes it (a short lease of its own, {@link #expireLease}, a closed engine), never because a heartbeat
+     * came late on a loaded machine.
      */
     Engine engine(Consumer<EngineConfig.Builder> custom);
 

@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public interface RecoveryContract extends EngineFixture {
         AtomicReference<RuntimeException> aWrite = new AtomicReference<>();
         Engine front = engine(b -> b.runWorkers(false));
         Operation op = front.submit(Submission.of("test/lease", null));
-        Engine a = engine(b -> b.nodeId("node-a").handler("test/lease", ctx -> {
+        OperationHandler waitsThenWrites = ctx -> {
             aStarted.countDown();
             aProceeds.await(30, TimeUnit.SECONDS);
             try {
@@ -50,7 +51,12 @@ public interface RecoveryContract extends EngineFixture {
                 aWrote.countDown();
             }
             return Outcome.succeeded("a", EngineFixture.effect(ctx.operation().id(), "a"));
-        }));
+        };
+        // Only the test ends node-a's lease, and only node-b takes the operation over: node-a's one worker stays
+        // busy with the run (a free one would race node-b's start to claim the expired operation back), and its
+        // heartbeats are minutes apart (a beat computed before the expiry and written after it would revive it).
+        Engine a = engine(b -> b.nodeId("node-a").workers(1).leaseDuration(Duration.ofMinutes(10))
+                .heartbeatInterval(Duration.ofMinutes(5)).handler("test/lease", waitsThenWrites));
         assertThat(aStarted.await(20, TimeUnit.SECONDS)).isTrue();
 
         expireLease(op.id());
@@ -102,7 +108,7 @@ public interface RecoveryContract extends EngineFixture {
     @Test
     default void anAbandonedEngineIsResumedElsewhereOnceItsLeaseExpires() throws Exception {
         CountDownLatch checkpointed = new CountDownLatch(1);
-        Engine a = engine(b -> b.nodeId("node-a").leaseDuration(Duration.ofSeconds(1)).handler("test/steps", ctx -> {
+        Engine a = engine(b -> b.nodeId("node-a").handler("test/steps", ctx -> {
             ctx.checkpoint("step-1");
             checkpointed.countDown();
             ctx.sleep(Duration.ofMinutes(5));
@@ -113,8 +119,10 @@ public interface RecoveryContract extends EngineFixture {
 
         // as if the process died: threads stop, nothing released, the lease left to run out
         ((io.asyncops.engine.internal.DefaultEngine) a).halt();
-        Engine b = engine(c -> c.nodeId("node-b").handler("test/steps",
-                ctx -> Outcome.succeeded("b after " + ctx.checkpoint().orElse("nothing"))));
+        // node-b's clock is two minutes ahead: for it, node-a's one-minute lease ran out with nobody to extend it
+        // (while node-a lived, its lease could not run out early and be claimed back by node-a itself)
+        Engine b = engine(c -> c.nodeId("node-b").clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)))
+                .handler("test/steps", ctx -> Outcome.succeeded("b after " + ctx.checkpoint().orElse("nothing"))));
 
         Operation done = awaitEnd(b, op.id());
         assertThat(done.result()).isEqualTo("b after step-1");

@@ -131,9 +131,8 @@ class HostileXmlTest {
         String huge = "<Resource><Name>" + "x".repeat(2 * 1024 * 1024) + "</Name></Resource>";
         HttpResponse<String> overServerLimit = classic.put(ClassicClient.resource(SUB, "cs-hostile", "hugebody01"),
                 huge);
-        // Refused by the transport before routing (the server's body limit), so only the status is the plane's.
-        assertThat(overServerLimit.statusCode()).isEqualTo(413);
-        assertThat(overServerLimit.body()).contains("RequestEntityTooLarge").doesNotContain("Exception");
+        // refused by the transport before routing (the server's body limit), still in the classic plane's XML
+        ClassicClient.error(overServerLimit, 413, "RequestEntityTooLarge");
         ClassicClient.error(classic.get(ClassicClient.resource(SUB, "cs-hostile", "hugebody01")), 404,
                 "ResourceNotFound");
         String overXmlLimit = "<Resource><Name>" + "y".repeat(ClassicXml.MAX_BODY_BYTES) + "</Name></Resource>";

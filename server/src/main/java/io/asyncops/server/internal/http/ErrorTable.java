@@ -30,7 +30,8 @@ public final class ErrorTable {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorTable.class);
     private static final Pattern CLASSIC_PATH = Pattern.compile("^/(?!subscriptions/)[^/]+/(cloudservices|operations)(/.*)?$",
             Pattern.CASE_INSENSITIVE);
-    private static final String XML_CONTENT_TYPE = "application/xml; charset=utf-8";
+    static final String XML_CONTENT_TYPE = "application/xml; charset=utf-8";
+    static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
     private ErrorTable() {
     }
@@ -75,12 +76,7 @@ public final class ErrorTable {
         if (isClassic(request.path().rawPath())) {
             response.status(error.status());
             response.header(HeaderNames.CONTENT_TYPE, XML_CONTENT_TYPE);
-            try {
-                response.send(Xml.mapper().writeValueAsBytes(new ServiceManagementError(error.code(),
-                        error.getMessage())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write an XML error", e);
-            }
+            response.send(classicBody(error.code(), error.getMessage()));
         } else {
             ArmJson.send(response, error.status(), new ArmErrorResponse(error.toArmError()));
         }
@@ -92,6 +88,15 @@ public final class ErrorTable {
             return Json.mapper().writeValueAsBytes(ArmErrorResponse.of(code, message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A classic Service Management {@code <Error>} document, as bytes. */
+    static byte[] classicBody(String code, String message) {
+        try {
+            return Xml.mapper().writeValueAsBytes(new ServiceManagementError(code, message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an XML error", e);
         }
     }
 

@@ -3,7 +3,6 @@ package io.asyncops.server.internal.http;
 import io.asyncops.server.spi.ApiException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.UUID;
@@ -25,23 +24,32 @@ public final class Fallback {
         });
     }
 
-    /** Direct handlers that answer ARM JSON errors below routing. */
+    /** Direct handlers that answer errors below routing: classic XML on classic paths, ARM JSON elsewhere. */
     public static DirectHandlers directHandlers() {
-        DirectHandler json = (request, event, status, headers, message) -> {
-            Status shown = status;
-            String code = shown.code() == 413 ? "RequestEntityTooLarge" : ErrorTable.codeOf(shown.code());
+        DirectHandler inPlaneFormat = (request, event, status, headers, message) -> {
+            String code = ErrorTable.codeOf(status.code());
+            String text = "The request could not be processed: " + status.reasonPhrase() + ".";
+            boolean classic = ErrorTable.isClassic(pathOf(request.path()));
             return DirectHandler.TransportResponse.builder()
-                    .status(shown)
-                    .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                    .status(status)
+                    .header(HeaderNames.CONTENT_TYPE, classic ? ErrorTable.XML_CONTENT_TYPE : ErrorTable.JSON_CONTENT_TYPE)
                     .header(HeaderNames.create("x-ms-request-id"), UUID.randomUUID().toString())
-                    .entity(ErrorTable.armBody(code, "The request could not be processed: "
-                            + shown.reasonPhrase() + "."))
+                    .entity(classic ? ErrorTable.classicBody(code, text) : ErrorTable.armBody(code, text))
                     .build();
         };
         DirectHandlers.Builder builder = DirectHandlers.builder();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-            builder.addHandler(type, json);
+            builder.addHandler(type, inPlaneFormat);
         }
         return builder.build();
+    }
+
+    /** The path of a request target as the transport saw it (without its query), or "" when it was not parsed. */
+    private static String pathOf(String target) {
+        if (target == null) {
+            return "";
+        }
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 }
