@@ -25,9 +25,12 @@ public final class AsyncOps implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command tree, shared with the tests. */
+    /**
+     * The command tree, shared with the tests. picocli's {@code @file} argument expansion is off: {@code --data @file}
+     * is the body of that file, verbatim, not the file's words as further arguments.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new AsyncOps());
+        return new CommandLine(new AsyncOps()).setExpandAtFiles(false);
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class SyncPoller {
 
     /**
      * Asks the server to cancel the operation (asyncops: {@code POST {status URL}/cancel}); keep waiting to see it end
-     * {@code Canceled}.
+     * {@code Canceled}. An operation {@linkplain LroClient#follow followed} from a URL not polled yet is polled once
+     * first, to learn whether that URL is a status monitor.
      *
      * @return true when the server accepted, false when it offers no cancel call or refused
      */

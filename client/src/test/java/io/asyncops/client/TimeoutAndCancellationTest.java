@@ -162,6 +162,15 @@ class TimeoutAndCancellationTest {
     }
 
     @Test
+    void aFollowedLocationOffersNoCancel() {
+        server.on("GET", "/loc", (r, n) -> Reply.headers(202, "Location", "/loc"));
+        SyncPoller poller = Fast.client().follow(server.url("/loc?api-version=2021-11-01"));
+
+        assertThat(poller.cancelOperation()).isFalse();
+        assertThat(server.requests().stream().filter(r -> r.path().endsWith("/cancel"))).isEmpty();
+    }
+
+    @Test
     void cancelOperationIsFalseWhereTheServerOffersNone() {
         server.on("POST", "/start", (r, n) -> Reply.headers(202, "Location", "/loc"))
                 .on("GET", "/loc", (r, n) -> Reply.headers(202, "Location", "/loc"));

@@ -40,10 +40,11 @@ import reactor.core.publisher.Mono;
 /**
  * Follows the same set of operations with three pollers (the asyncops client, the same with long polls, azure-core's
  * ARM {@code SyncPoller}) and prints, per poller, the requests per operation and the delay between each operation's
- * end and the client seeing it. On a real asyncops server ({@link AsyncOpsTarget}) and on an emulated ARM server
- * ({@link EmulatedTarget}).
+ * end and the client seeing it. On a real asyncops server with a bench plane ({@link AsyncOpsTarget}), on an emulated
+ * ARM server ({@link EmulatedTarget}) and on a real asyncops server with the real ARM plane ({@link ArmTarget}: SQL
+ * database creates lasting the mean of the planned durations).
  *
- * <pre>{@code java -cp ... io.asyncops.bench.poller.PollerBench [asyncops|emulated|both] [operations] [minMs] [maxMs]}</pre>
+ * <pre>{@code java -cp ... io.asyncops.bench.poller.PollerBench [all|both|asyncops|emulated|arm] [operations] [minMs] [maxMs]}</pre>
  */
 public final class PollerBench {
     private PollerBench() {
@@ -66,23 +67,38 @@ public final class PollerBench {
 
     /** Where the operations run. */
     enum Where {
-        emulated, asyncops;
+        emulated, asyncops, arm;
 
         Target open(long[] durations) {
-            return this == emulated ? new EmulatedTarget(durations) : new AsyncOpsTarget(durations);
+            return switch (this) {
+                case emulated -> new EmulatedTarget(durations);
+                case asyncops -> new AsyncOpsTarget(durations);
+                case arm -> new ArmTarget(durations);
+            };
         }
     }
 
     public static void main(String[] args) throws Exception {
         quietLogs();
-        List<Where> where = args.length > 0 && !args[0].equals("both") ? List.of(Where.valueOf(args[0]))
-                : List.of(Where.asyncops, Where.emulated);
+        String which = args.length > 0 ? args[0] : "all";
+        List<Where> where = switch (which) {
+            case "all" -> List.of(Where.asyncops, Where.emulated, Where.arm);
+            case "both" -> List.of(Where.asyncops, Where.emulated);
+            default -> List.of(Where.valueOf(which));
+        };
         int operations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long min = args.length > 2 ? Long.parseLong(args[2]) : 500;
         long max = args.length > 3 ? Long.parseLong(args[3]) : 6_000;
         for (Where w : where) {
-            System.out.printf(Locale.ROOT, "%n%s server: %d operations per poller, each running %d-%d ms%n", w,
-                    operations, min, max);
+            if (w == Where.arm) {
+                double mean = Arrays.stream(durations(operations, min, max)).average().orElseThrow();
+                System.out.printf(Locale.ROOT, "%narm server (Microsoft.Sql emulator): %d SQL database creates per"
+                        + " poller, all at once, each lasting %.0f ms (time scale %.4f)%n", operations, mean,
+                        mean / 40_000);
+            } else {
+                System.out.printf(Locale.ROOT, "%n%s server: %d operations per poller, each running %d-%d ms%n", w,
+                        operations, min, max);
+            }
             System.out.println(header());
             for (Result r : run(w, operations, min, max)) {
                 System.out.println(r.row());
@@ -106,7 +122,7 @@ public final class PollerBench {
 
     /** Runs the three pollers, each on a fresh server, over operations of the same planned durations. */
     static List<Result> run(Where where, int operations, long minMillis, long maxMillis) throws Exception {
-        long[] durations = new SplittableRandom(42).longs(operations, minMillis, maxMillis + 1).toArray();
+        long[] durations = durations(operations, minMillis, maxMillis);
         List<Result> results = new ArrayList<>();
 
         results.add(measure("asyncops client", where, durations, (url, body, token) -> {
@@ -145,6 +161,11 @@ public final class PollerBench {
             return saw;
         }));
         return results;
+    }
+
+    /** The planned durations: the same for every poller and every run. */
+    static long[] durations(int operations, long minMillis, long maxMillis) {
+        return new SplittableRandom(42).longs(operations, minMillis, maxMillis + 1).toArray();
     }
 
     private static LroClient client(Optional<String> token, PollerOptions.Builder options) {

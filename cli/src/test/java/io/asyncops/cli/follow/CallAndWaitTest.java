@@ -128,7 +128,8 @@ class CallAndWaitTest {
                         Reply.headers(202, "x-ms-request-id", "r1"))
                 .on("GET", "/sub/cloudservices/cs/resources/biztalkservices/~/biztalk/bt", (r, n) ->
                         ScriptedServer.Reply.xml(202, "<OperationStatus><Result>Succeeded</Result></OperationStatus>"));
-        Path body = Files.writeString(dir.resolve("bt.xml"), "<Resource><Name>bt</Name></Resource>");
+        String xml = "<Resource xmlns=\"http://schemas.microsoft.com/windowsazure\">\n  <Name>bt</Name>\n</Resource>\n";
+        Path body = Files.writeString(dir.resolve("bt.xml"), xml);
 
         Cli cli = Cli.run("call", "PUT", server.url("/sub/cloudservices/cs/resources/biztalkservices/biztalk/bt").toString(),
                 "--data", "@" + body, "-H", "x-ms-version: 2013-04-26", "--poll-interval", "1ms");
@@ -136,7 +137,7 @@ class CallAndWaitTest {
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         var put = server.requests("PUT", "/sub/cloudservices/cs/resources/biztalkservices/biztalk/bt").get(0);
         assertThat(put.header("Content-Type")).isEqualTo("application/xml");
-        assertThat(put.body()).isEqualTo("<Resource><Name>bt</Name></Resource>");
+        assertThat(put.body()).as("the file verbatim, spaces, quotes and line breaks kept").isEqualTo(xml);
         assertThat(cli.out()).contains("<Result>Succeeded</Result>");
     }
 
