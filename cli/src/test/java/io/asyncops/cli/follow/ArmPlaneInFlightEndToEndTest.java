@@ -17,6 +17,7 @@ import io.asyncops.client.OperationCanceledException;
 import io.asyncops.client.SyncPoller;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,8 +109,11 @@ class ArmPlaneInFlightEndToEndTest {
         assertThat(stillRunning.exitCode()).as(stillRunning.toString()).isEqualTo(3);
         assertThat(stillRunning.err()).contains("InProgress");
 
+        long start = System.nanoTime();
         Cli canceled = Cli.run("wait", status.toString(), "--cancel", "--token", planes.token(), "-o", "json");
         assertThat(canceled.exitCode()).as(canceled.toString()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("seen at the next safe point, not at the create's"
+                + " planned end ~40 s later").isLessThan(Duration.ofSeconds(20));
         assertThat(json(canceled.out()).path("status").asText()).isEqualTo("Canceled");
         assertThat(json(canceled.out()).at("/body/status").asText()).isEqualTo("Canceled");
         assertThat(planes.send("GET", server, null, Map.of()).statusCode()).isEqualTo(404);
