@@ -191,7 +191,14 @@ final class Operation {
         }
         return Urls.cancelUrl(state.statusUri)
                 .map(url -> transport.detached().send(new Transport.Call("POST", url, Map.of(), null, false), Deadline.of(
-                        java.util.Optional.of(options.requestTimeout().multipliedBy(2)))).thenApply(Exchange::ok))
+                        java.util.Optional.of(options.requestTimeout().multipliedBy(2)))).thenApply(r -> {
+                            if (r.ok()) {
+                                // the operation ends at its next safe point: the cancel answer's advice replaces
+                                // the wait the last poll advised (which counted on the work running to its end)
+                                nextDelay = delayAfter(r);
+                            }
+                            return r.ok();
+                        }))
                 .orElseGet(() -> CompletableFuture.completedFuture(false));
     }
 

@@ -162,6 +162,27 @@ class TimeoutAndCancellationTest {
     }
 
     @Test
+    void afterAnAcceptedCancelTheNextPollFollowsTheCancelAnswersAdvice() {
+        AtomicBoolean canceled = new AtomicBoolean();
+        server.on("PUT", "/thing", (r, n) -> Reply.headers(202, "Azure-AsyncOperation", "/ops/3?api-version=2021-11-01"))
+                .on("GET", "/ops/3", (r, n) -> canceled.get() ? json(200, "{\"status\":\"Canceled\"}")
+                        : json(200, "{\"status\":\"InProgress\"}", "Retry-After", "40"))
+                .on("POST", "/ops/3/cancel", (r, n) -> {
+                    canceled.set(true);
+                    return json(200, "{\"status\":\"InProgress\"}", "retry-after-ms", "10");
+                });
+        SyncPoller poller = LroClient.create(Fast.options().timeout(Duration.ofSeconds(10)).build())
+                .begin(LroRequest.put(server.url("/thing"), "{}"));
+        poller.poll();
+        assertThat(poller.latest().nextPollIn()).isEqualTo(Duration.ofSeconds(40));
+
+        assertThat(poller.cancelOperation()).isTrue();
+
+        assertThatThrownBy(poller::waitForCompletion).as("not 40 s later: the timeout is 10 s")
+                .isInstanceOf(OperationCanceledException.class);
+    }
+
+    @Test
     void aFollowedLocationOffersNoCancel() {
         server.on("GET", "/loc", (r, n) -> Reply.headers(202, "Location", "/loc"));
         SyncPoller poller = Fast.client().follow(server.url("/loc?api-version=2021-11-01"));

@@ -17,6 +17,7 @@ import io.asyncops.client.OperationCanceledException;
 import io.asyncops.client.SyncPoller;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What happens while an ARM operation runs, on a server at time scale 1 (a SQL server create takes 45 s, as in
  * Azure, so every operation here is still running when the test looks at it): a second write on the same server is
  * a 409 for the library and exit 4 for the CLI; a CLI timeout exits 3 and says how to go on waiting; the cancel call
- * ends the create {@code Canceled} (exit 2) and leaves no server behind.
+ * (the library's, {@code asyncops wait --cancel}) ends the create {@code Canceled} (exit 2) and leaves no server.
  */
 class ArmPlaneInFlightEndToEndTest {
     private static final Pattern WAIT_HINT = Pattern.compile("asyncops wait '([^']+)'");
@@ -108,9 +109,11 @@ class ArmPlaneInFlightEndToEndTest {
         assertThat(stillRunning.exitCode()).as(stillRunning.toString()).isEqualTo(3);
         assertThat(stillRunning.err()).contains("InProgress");
 
-        assertThat(client.follow(status).cancelOperation()).isTrue();
-        Cli canceled = Cli.run("wait", status.toString(), "--token", planes.token(), "-o", "json");
+        long start = System.nanoTime();
+        Cli canceled = Cli.run("wait", status.toString(), "--cancel", "--token", planes.token(), "-o", "json");
         assertThat(canceled.exitCode()).as(canceled.toString()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("seen at the next safe point, not at the create's"
+                + " planned end ~40 s later").isLessThan(Duration.ofSeconds(20));
         assertThat(json(canceled.out()).path("status").asText()).isEqualTo("Canceled");
         assertThat(json(canceled.out()).at("/body/status").asText()).isEqualTo("Canceled");
         assertThat(planes.send("GET", server, null, Map.of()).statusCode()).isEqualTo(404);

@@ -186,7 +186,8 @@ public final class DefaultEngine implements Engine {
     @Override
     public Duration retryAfter(Operation operation) {
         Objects.requireNonNull(operation, "operation == null");
-        Duration advice = operation.isTerminal() ? config.retryAfterFloor()
+        // a pending cancel ends the operation at its next safe point, long before the end the policy expects
+        Duration advice = operation.isTerminal() || operation.cancelRequested() ? config.retryAfterFloor()
                 : retryAfter.advise(operation, config.clock().instant());
         return AdaptiveRetryAfter.clamp(advice, config.retryAfterFloor(), config.retryAfterCeiling());
     }
