@@ -174,6 +174,7 @@ public interface CancelContract extends EngineFixture {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         Engine engine = engine(b -> b.handler("test/stubborn", ctx -> {
+            ctx.estimateRemaining(Duration.ofMinutes(5));
             started.countDown();
             proceed.await(20, TimeUnit.SECONDS);
             return Outcome.succeeded("too late to cancel", TransactionalWork.none());
@@ -181,7 +182,10 @@ public interface CancelContract extends EngineFixture {
         Operation op = engine.submit(Submission.of("test/stubborn", null));
         assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
 
-        engine.cancel(op.id());
+        Operation canceling = engine.cancel(op.id());
+        // the handler expects five more minutes, but a pending cancel is advised the floor: the end is near
+        assertThat(canceling.cancelRequested()).isTrue();
+        assertThat(engine.retryAfter(canceling)).isEqualTo(Duration.ofSeconds(1));
         proceed.countDown();
 
         Operation done = awaitEnd(engine, op.id());
