@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The table of {@code asyncops ops}: one aligned line per operation, its status URL last so it can be copied. */
 final class OpsTable {
-    private static final String FORMAT = "%-10s %6s  %-20s %-20s %-28s %s%n";
+    private static final String FORMAT = "%-10s %6s  %-20s %-20s %-30s %s%n";
 
     private final PrintWriter out;
 
