@@ -1,6 +1,7 @@
 package io.asyncops.engine.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineListener;
@@ -68,6 +69,9 @@ public interface MultiInstanceContract extends EngineFixture {
         Operation done = waiter.get(20, TimeUnit.SECONDS);
 
         assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        // the worker's listener runs after the commit whose notice may already have woken the waiter: read the end
+        // time once it is there (a waiter that woke first counts as zero)
+        await().atMost(Duration.ofSeconds(10)).until(() -> endedAt.get() != 0);
         Duration wake = Duration.ofNanos(Math.max(0, wokeAt.get() - endedAt.get()));
         System.out.printf("cross-instance: submit->start %.1f ms, end->waiter woke %.1f ms%n",
                 startLatency / 1e6, wake.toNanos() / 1e6);
