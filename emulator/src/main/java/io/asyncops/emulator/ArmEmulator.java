@@ -3,6 +3,7 @@ package io.asyncops.emulator;
 import io.asyncops.emulator.internal.DatabaseDeleteHandler;
 import io.asyncops.emulator.internal.DatabaseExportHandler;
 import io.asyncops.emulator.internal.DatabaseWriteHandler;
+import io.asyncops.emulator.internal.Migrations;
 import io.asyncops.emulator.internal.ResourceGroupDeleteHandler;
 import io.asyncops.emulator.internal.ServerDeleteHandler;
 import io.asyncops.emulator.internal.ServerWriteHandler;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The emulated Azure Resource Manager providers: resource groups and {@code Microsoft.Sql} logical servers,
@@ -64,14 +64,7 @@ public final class ArmEmulator {
 
     /** Creates or upgrades the emulator's tables; safe to run on every start and from several nodes. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(FLYWAY_LOCATION)
-                .table(FLYWAY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Migrations.migrate(dataSource, FLYWAY_LOCATION, FLYWAY_TABLE);
     }
 
     /** The handler of each operation kind in {@link OperationKinds}, to register with the engine. */

@@ -46,7 +46,7 @@ public final class FirewallRules {
     }
 
     public FirewallRule get(String subscription, String group, String server, String name) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.run(dataSource, c -> {
             SqlServer s = Lookups.parentServerForRead(c, subscription, group, server);
             return FirewallRuleTable.find(c, s, name).orElseThrow(() -> Errors.resourceNotFound(
                     "Microsoft.Sql/servers/firewallRules", s.name() + "/" + name, s.resourceGroup()));
@@ -54,7 +54,7 @@ public final class FirewallRules {
     }
 
     public List<FirewallRule> list(String subscription, String group, String server) {
-        return Jdbc.read(dataSource, c -> FirewallRuleTable.list(c,
+        return Jdbc.run(dataSource, c -> FirewallRuleTable.list(c,
                 Lookups.parentServerForRead(c, subscription, group, server)));
     }
 

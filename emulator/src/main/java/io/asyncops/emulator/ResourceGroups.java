@@ -77,12 +77,12 @@ public final class ResourceGroups {
 
     /** The group if it exists (HEAD answers 204 or 404 with this). */
     public Optional<ResourceGroup> find(String subscription, String name) {
-        return Jdbc.read(dataSource, c -> ResourceGroupTable.find(c, subscription, name));
+        return Jdbc.run(dataSource, c -> ResourceGroupTable.find(c, subscription, name));
     }
 
     /** The subscription's groups, by name. */
     public List<ResourceGroup> list(String subscription) {
-        return Jdbc.read(dataSource, c -> ResourceGroupTable.list(c, subscription));
+        return Jdbc.run(dataSource, c -> ResourceGroupTable.list(c, subscription));
     }
 
     /**

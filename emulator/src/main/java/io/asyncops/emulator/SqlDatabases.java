@@ -75,7 +75,7 @@ public final class SqlDatabases {
                     + " not '" + createMode + "'.");
         }
 
-        Supplier<StartedOperation> start = Jdbc.read(dataSource, c -> {
+        Supplier<StartedOperation> start = Jdbc.run(dataSource, c -> {
             SqlServer s = Lookups.parentServer(c, caller.subscription(), group, server);
             if (!s.location().equals(location)) {
                 throw new EmulatorException(400, "InvalidLocation", "The database location '" + location
@@ -120,7 +120,7 @@ public final class SqlDatabases {
 
     /** DELETE: starts deleting the database; empty when there is no such database (204). */
     public Optional<StartedOperation> delete(Caller caller, String group, String server, String name) {
-        Optional<SqlDatabase> db = Jdbc.read(dataSource, c -> {
+        Optional<SqlDatabase> db = Jdbc.run(dataSource, c -> {
             SqlServer s = Lookups.parentServerForRead(c, caller.subscription(), group, server);
             return SqlDatabaseTable.find(c, s, name);
         });
@@ -169,7 +169,7 @@ public final class SqlDatabases {
         }
         required(b, "administratorLogin");
         required(b, "administratorLoginPassword");
-        SqlDatabase d = Jdbc.read(dataSource, c -> {
+        SqlDatabase d = Jdbc.run(dataSource, c -> {
             SqlServer s = Lookups.parentServerForRead(c, caller.subscription(), group, server);
             return SqlDatabaseTable.find(c, s, name)
                     .orElseThrow(() -> Errors.resourceNotFound("Microsoft.Sql/servers/databases",
@@ -185,7 +185,7 @@ public final class SqlDatabases {
 
     /** The database, or {@code 404}. */
     public SqlDatabase get(String subscription, String group, String server, String name) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.run(dataSource, c -> {
             SqlServer s = Lookups.parentServerForRead(c, subscription, group, server);
             return SqlDatabaseTable.find(c, s, name).orElseThrow(() -> Errors.resourceNotFound(
                     "Microsoft.Sql/servers/databases", s.name() + "/" + name, s.resourceGroup()));
@@ -193,7 +193,7 @@ public final class SqlDatabases {
     }
 
     public List<SqlDatabase> listByServer(String subscription, String group, String server) {
-        return Jdbc.read(dataSource, c -> SqlDatabaseTable.listByServer(c,
+        return Jdbc.run(dataSource, c -> SqlDatabaseTable.listByServer(c,
                 Lookups.parentServerForRead(c, subscription, group, server)));
     }
 

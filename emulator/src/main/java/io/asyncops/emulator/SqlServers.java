@@ -55,7 +55,7 @@ public final class SqlServers {
         String access = publicNetworkAccess(Bodies.text(p, "publicNetworkAccess", "properties.publicNetworkAccess"));
 
         // Decide on a connection, then submit outside it: a request never holds two pooled connections at once.
-        Supplier<StartedOperation> start = Jdbc.read(dataSource, c -> {
+        Supplier<StartedOperation> start = Jdbc.run(dataSource, c -> {
             ResourceGroup g = Lookups.group(c, caller.subscription(), group, true);
             Optional<SqlServer> anywhere = SqlServerTable.findAnywhere(c, name);
             if (anywhere.isPresent() && !sameGroup(anywhere.get(), g)) {
@@ -113,7 +113,7 @@ public final class SqlServers {
         String version = rawVersion == null ? null : version(rawVersion);
         String tls = tls(Bodies.text(p, "minimalTlsVersion", "properties.minimalTlsVersion"));
         String access = publicNetworkAccess(Bodies.text(p, "publicNetworkAccess", "properties.publicNetworkAccess"));
-        SqlServer existing = Jdbc.read(dataSource, c -> {
+        SqlServer existing = Jdbc.run(dataSource, c -> {
             Lookups.group(c, caller.subscription(), group, true);
             return Lookups.server(c, caller.subscription(), group, name);
         });
@@ -126,7 +126,7 @@ public final class SqlServers {
 
     /** DELETE: starts deleting the server with its databases; empty when there is no such server (204). */
     public Optional<StartedOperation> delete(Caller caller, String group, String name) {
-        Optional<SqlServer> server = Jdbc.read(dataSource, c -> {
+        Optional<SqlServer> server = Jdbc.run(dataSource, c -> {
             ResourceGroup g = Lookups.group(c, caller.subscription(), group, false);
             return SqlServerTable.find(c, caller.subscription(), g.name(), name);
         });
@@ -153,18 +153,18 @@ public final class SqlServers {
 
     /** The server, or {@code 404 ResourceGroupNotFound} / {@code 404 ResourceNotFound}. */
     public SqlServer get(String subscription, String group, String name) {
-        return Jdbc.read(dataSource, c -> Lookups.server(c, subscription, group, name));
+        return Jdbc.run(dataSource, c -> Lookups.server(c, subscription, group, name));
     }
 
     public List<SqlServer> listByResourceGroup(String subscription, String group) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.run(dataSource, c -> {
             ResourceGroup g = Lookups.group(c, subscription, group, false);
             return SqlServerTable.listByGroup(c, subscription, g.name());
         });
     }
 
     public List<SqlServer> listBySubscription(String subscription) {
-        return Jdbc.read(dataSource, c -> SqlServerTable.listBySubscription(c, subscription));
+        return Jdbc.run(dataSource, c -> SqlServerTable.listBySubscription(c, subscription));
     }
 
     private StartedOperation startUpdate(Caller caller, SqlServer existing, ArmInput input) {

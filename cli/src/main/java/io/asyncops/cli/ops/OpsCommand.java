@@ -70,11 +70,12 @@ public final class OpsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ArrayNode listed = list();
+            URI subscription = subscriptionUrl();
+            ArrayNode listed = list(subscription);
             if (output == Output.json) {
                 out.println(listed.toPrettyString());
             } else {
-                new OpsTable(out).print(listed, origin(), apiVersion);
+                new OpsTable(out).print(listed, origin(subscription), apiVersion);
             }
             out.flush();
             return 0;
@@ -88,7 +89,7 @@ public final class OpsCommand implements Callable<Integer> {
         }
     }
 
-    private ArrayNode list() throws IOException, InterruptedException {
+    private URI subscriptionUrl() {
         if (top < 0) {
             throw new IllegalArgumentException("--top must be 0 or more");
         }
@@ -96,6 +97,10 @@ public final class OpsCommand implements Callable<Integer> {
         if (!SUBSCRIPTION_PATH.matcher(subscription.getRawPath()).matches()) {
             throw new IllegalArgumentException("'" + url + "' is not a subscription URL (.../subscriptions/<id>)");
         }
+        return subscription;
+    }
+
+    private ArrayNode list(URI subscription) throws IOException, InterruptedException {
         HttpClient http = connection.httpClient();
         String bearer = connection.bearer();
         var headers = connection.parsedHeaders();
@@ -128,7 +133,7 @@ public final class OpsCommand implements Callable<Integer> {
             query.append("&$filter=").append(encode(String.join(" or ", terms)));
         }
         String path = subscription.getRawPath().replaceAll("/+$", "") + "/operationStatuses";
-        return URI.create(origin() + path + query);
+        return URI.create(origin(subscription) + path + query);
     }
 
     private static JsonNode parse(HttpResponse<String> page) throws IOException {
@@ -149,8 +154,7 @@ public final class OpsCommand implements Callable<Integer> {
         return body;
     }
 
-    private String origin() {
-        URI u = CallCommand.parseUrl(url);
+    private static String origin(URI u) {
         return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority();
     }
 

@@ -1,5 +1,6 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.emulator.internal.Simulation;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;

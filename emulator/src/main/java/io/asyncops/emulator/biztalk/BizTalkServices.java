@@ -1,5 +1,7 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.internal.Jdbc;
+import io.asyncops.emulator.internal.Migrations;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationHandler;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The emulated BizTalk Services provider: create, restart and delete deployments (each a long-running operation
@@ -58,14 +59,7 @@ public final class BizTalkServices {
 
     /** Creates or upgrades the provider's tables; safe on every start and from several nodes. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(FLYWAY_LOCATION)
-                .table(FLYWAY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Migrations.migrate(dataSource, FLYWAY_LOCATION, FLYWAY_TABLE);
     }
 
     /** The handler of each action's operation kind, to register with the engine. */

@@ -2,6 +2,7 @@ package io.asyncops.emulator.biztalk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.protocol.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -53,8 +53,8 @@ public final class Jdbc {
         }
     }
 
-    /** Runs read-only {@code work} on a connection of its own. */
-    public static <T> T read(DataSource dataSource, SqlWork<T> work) {
+    /** Runs {@code work} on an auto-commit connection of its own: reads, or writes of one statement each. */
+    public static <T> T run(DataSource dataSource, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
@@ -89,11 +89,16 @@ public final class Jdbc {
         return statement;
     }
 
-    /** True when {@code e} (or a cause) is a unique-key violation: SQLState 23505 on H2 and PostgreSQL. */
+    /**
+     * True when {@code e}, a cause or a chained SQL exception is a unique-key violation: SQLState 23505 on H2 and
+     * PostgreSQL.
+     */
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+            for (SQLException sql = t instanceof SQLException x ? x : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

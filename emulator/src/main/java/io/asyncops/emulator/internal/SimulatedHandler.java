@@ -63,7 +63,7 @@ abstract class SimulatedHandler implements OperationHandler {
         ArmInput input = ArmInput.parse(ctx.input());
         Plan plan;
         try {
-            plan = Jdbc.read(dataSource, c -> plan(c, ctx.operation(), input));
+            plan = Jdbc.run(dataSource, c -> plan(c, ctx.operation(), input));
         } catch (Interrupted e) {
             return Outcome.failed(e.error);
         }

@@ -3,6 +3,7 @@ package io.asyncops.emulator.biztalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.IdempotencyConflictException;

@@ -3,6 +3,7 @@ package io.asyncops.emulator.biztalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.engine.OperationId;
 import java.sql.Connection;
 import java.time.Instant;
@@ -38,7 +39,7 @@ abstract class TablesContract {
                 Instant.parse("2026-03-01T10:15:30.123Z"));
     }
 
-    private <T> T sql(Jdbc.SqlFunction<T> work) {
+    private <T> T sql(Jdbc.SqlWork<T> work) {
         return Jdbc.run(dataSource, work);
     }
 
