@@ -6,6 +6,8 @@ import io.asyncops.emulator.ActionContext;
 import io.asyncops.emulator.ActionRequest;
 import io.asyncops.emulator.AzureException;
 import io.asyncops.emulator.Caller;
+import io.asyncops.emulator.Plan;
+import io.asyncops.emulator.PlanContext;
 import io.asyncops.emulator.ProvisioningState;
 import io.asyncops.emulator.Resource;
 import io.asyncops.emulator.ResourceAction;
@@ -15,6 +17,8 @@ import io.asyncops.emulator.Verb;
 import io.asyncops.emulator.VerbStyle;
 import io.asyncops.emulator.WriteRequest;
 import io.asyncops.emulator.internal.NameRules;
+import io.asyncops.emulator.internal.Tags;
+import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.protocol.Json;
 
@@ -92,6 +96,19 @@ final class BizTalkType {
             ObjectNode body = input.deepCopy();
             body.put("createdAt", request.now().toString());
             return withLastAction(body, BizTalkAction.CREATE, request.caller().requestId());
+        }
+
+        /** An injected fault says so in the service's words (the classic plane's documents show this message). */
+        @Override
+        public Plan plan(PlanContext context) {
+            OperationError fault = context.fault();
+            if (fault == null) {
+                return context.defaultPlan();
+            }
+            return Plan.of(context.duration()).failing(OperationError.of(fault.code(), "The create of the BizTalk"
+                    + " service '" + context.resource().name() + "' failed with error code '" + fault.code()
+                    + "' because its request carried the tag '" + Tags.FAULT + "' (a failure injected on purpose by"
+                    + " asyncops).", fault.httpStatus()), Plan.FAULT_AT);
         }
 
         @Override
