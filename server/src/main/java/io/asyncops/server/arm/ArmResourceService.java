@@ -148,6 +148,9 @@ public final class ArmResourceService implements HttpService {
                 }
             }
             case Answer.Started started -> {
+                if (started.resource() != null) {
+                    res.header(io.helidon.http.HeaderNames.ETAG, "\"" + started.resource().etag() + "\"");
+                }
                 if (started.style().mode() == VerbStyle.Mode.ACCEPTED || started.body() == null) {
                     context.accepted(req, res, started.operation(), started.namespace(), started.location(),
                             apiVersion);
@@ -167,7 +170,6 @@ public final class ArmResourceService implements HttpService {
                 }
                 res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(context.engine().retryAfter(
                         started.operation())));
-                res.header(io.helidon.http.HeaderNames.ETAG, "\"" + started.resource().etag() + "\"");
                 ArmJson.send(res, started.created() ? 201 : 200, started.body().toString());
             }
         }
