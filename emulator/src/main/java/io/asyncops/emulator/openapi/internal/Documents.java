@@ -45,10 +45,16 @@ final class Documents {
             throw new SpecLoadException(file, "", "no such file");
         } catch (JsonProcessingException e) {
             throw new SpecLoadException(file, "", "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + brief(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SpecLoadException(file, "", "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson's message without its source-location tail. */
+    private static String brief(String message) {
+        int cut = message.indexOf(" (start marker");
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     /** The node itself, or what its {@code $ref} (chain) points at. */
