@@ -2,10 +2,13 @@ package io.asyncops.server.arm;
 
 import io.asyncops.emulator.ArmEmulator;
 import io.asyncops.emulator.EmulatorSettings;
+import io.asyncops.server.internal.providers.ProvidersService;
+import io.asyncops.server.internal.providers.ProvidersService.ProviderType;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.List;
 
 /**
  * The ARM plane: resource groups and the emulated {@code Microsoft.Sql} provider (servers, databases, firewall
@@ -40,7 +43,13 @@ public final class ArmPlane implements Plane {
         routing.register(new ResourceGroupsService(arm, context))
                 .register(new SqlServersService(arm, context))
                 .register(new SqlDatabasesService(arm, context))
-                .register(new FirewallRulesService(arm));
+                .register(new FirewallRulesService(arm))
+                .register(new ProvidersService(List.of(
+                        ProviderType.of("Microsoft.Resources/resourceGroups", ArmApiVersions.RESOURCES),
+                        ProviderType.of("Microsoft.Sql/servers", ArmApiVersions.SQL),
+                        ProviderType.of("Microsoft.Sql/servers/databases", ArmApiVersions.SQL),
+                        ProviderType.of("Microsoft.Sql/servers/firewallRules", ArmApiVersions.SQL)),
+                        ArmApiVersions.RESOURCES));
     }
 
     /** The emulator behind the routes (for tools and tests). */
