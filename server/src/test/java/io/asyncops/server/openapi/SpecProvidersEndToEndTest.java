@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncops.emulator.openapi.internal.SpecCatalog;
+import io.asyncops.emulator.openapi.internal.SpecOperation;
 import io.asyncops.protocol.Json;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -123,8 +127,8 @@ class SpecProvidersEndToEndTest {
         assertThat(r.call("POST", sub + "/providers/Microsoft.Sql/checkNameAvailability" + sql,
                 "{'name':'" + server.substring(server.lastIndexOf('/') + 1) + "','type':'Microsoft.Sql/servers'}")
                 .statusCode()).isEqualTo(200);
-        run(r, "PUT", server + sql, "{'location':'westus','properties':{'administratorLogin':'oavadmin',"
-                + "'administratorLoginPassword':'Oav!Passw0rd42','version':'12.0'}}");
+        run(r, "PUT", server + sql, "{'location':'westus','properties':{'administratorLogin':'sqladministrator',"
+                + "'administratorLoginPassword':'Seed!Passw0rd42','version':'12.0'}}");
         assertThat(r.call("GET", server + sql, null).statusCode()).isEqualTo(200);
         assertThat(r.call("GET", sub + "/resourceGroups/oav-rg/providers/Microsoft.Sql/servers" + sql, null)
                 .statusCode()).isEqualTo(200);
@@ -142,8 +146,8 @@ class SpecProvidersEndToEndTest {
         run(r, "PATCH", db + sql, "{'tags':{'env':'oav'}}");
         assertThat(r.call("GET", server + "/databases" + sql, null).statusCode()).isEqualTo(200);
         run(r, "POST", db + "/export" + sql, "{'storageKeyType':'StorageAccessKey','storageKey':'key',"
-                + "'storageUri':'https://oav.blob.core.windows.net/bacpacs/db1.bacpac','administratorLogin':'oavadmin',"
-                + "'administratorLoginPassword':'Oav!Passw0rd42'}");
+                + "'storageUri':'https://oav.blob.core.windows.net/bacpacs/db1.bacpac',"
+                + "'administratorLogin':'sqladministrator','administratorLoginPassword':'Seed!Passw0rd42'}");
         assertThat(r.call("PUT", db + sql, "{'location':'westus','sku':{'name':'NoSuchSku'}}").statusCode())
                 .isBetween(400, 499);
         run(r, "DELETE", db + sql, null);
@@ -173,6 +177,16 @@ class SpecProvidersEndToEndTest {
         Path validate = OAV.resolve("validate.js");
         assertThat(OAV.resolve("node_modules/oav")).as("oav, installed by npm ci in the build (server/pom.xml)")
                 .exists();
+        // operations whose spec declares no error answer at all (Storage's): oav calls any 4xx of them an
+        // undeclared code, as it would Azure's own; their bodies have no schema to break
+        Set<String> noErrorSchema = new HashSet<>();
+        SpecCatalog catalog = SpecCatalog.load(List.of(specification));
+        catalog.types().values().forEach(t -> t.versions().values().forEach(v -> {
+            v.verbs().values().forEach(op -> undeclared(op, noErrorSchema));
+            v.collections().forEach(op -> undeclared(op, noErrorSchema));
+            v.actions().values().forEach(op -> undeclared(op, noErrorSchema));
+        }));
+        catalog.providerOperations().values().forEach(ops -> ops.forEach(op -> undeclared(op, noErrorSchema)));
         int matched = 0;
         List<String> failures = new ArrayList<>();
         for (String recording : List.of("sdk-exchanges.json", "sql-exchanges.json")) {
@@ -196,7 +210,15 @@ class SpecProvidersEndToEndTest {
                 matched++;
                 int status = result.path("status").asInt();
                 boolean refused = status >= 400 && status < 500;
-                if (!result.path("responseErrors").isEmpty() || (!refused && !result.path("requestErrors").isEmpty())) {
+                List<JsonNode> responseErrors = new ArrayList<>();
+                for (JsonNode e : result.path("responseErrors")) {
+                    boolean undeclaredError = refused && e.path("code").asText().equals("INVALID_RESPONSE_CODE")
+                            && noErrorSchema.contains(result.path("operationId").asText());
+                    if (!undeclaredError) {
+                        responseErrors.add(e);
+                    }
+                }
+                if (!responseErrors.isEmpty() || (!refused && !result.path("requestErrors").isEmpty())) {
                     failures.add(result.path("method").asText() + " " + result.path("url").asText() + " -> " + status
                             + " (" + result.path("operationId").asText() + "): request " + result.path("requestErrors")
                             + ", response " + result.path("responseErrors"));
@@ -206,6 +228,12 @@ class SpecProvidersEndToEndTest {
         System.out.printf("oav: %d exchanges on spec paths, %d with errors%n", matched, failures.size());
         assertThat(failures).as("exchanges oav finds errors in").isEmpty();
         assertThat(matched).isGreaterThan(60);
+    }
+
+    private static void undeclared(SpecOperation op, Set<String> into) {
+        if (op.errorSchema() == null && op.operationId() != null) {
+            into.add(op.operationId());
+        }
     }
 
     private static String tail(Path log) throws IOException {

@@ -51,7 +51,9 @@ public final class PathTemplate {
      * The template of a spec path, or null when the path is not one a provider serves under a subscription (see the
      * class comment). {@code verb} decides between a collection (GET) and an action (any other) for odd paths.
      */
-    public static PathTemplate parse(String template, String verb) {
+    public static PathTemplate parse(String written, String verb) {
+        // some specs end a collection path with '/' (".../deployments/"): the same path without it
+        String template = written.length() > 1 && written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
         List<Segment> segments = new ArrayList<>();
         for (String raw : template.split("/")) {
             if (!raw.isEmpty()) {

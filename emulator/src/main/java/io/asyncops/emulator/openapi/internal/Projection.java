@@ -48,10 +48,14 @@ public final class Projection {
             if (!p.readOnly() && !(endpoint && s.kind == Schema.Kind.STRING)) {
                 continue;
             }
+            if (onlyWhenConfigured(name)) {
+                continue;
+            }
             switch (s.kind) {
                 case ARRAY -> body.putArray(name);
                 case OBJECT -> {
-                    if (endpoint || scalarsOnly(s)) {
+                    // objects a provider shows on every resource: its endpoints, and per-key times
+                    if (endpoint || timesOnly(s)) {
                         body.set(name, Plausible.value(s, name, seed));
                     }
                 }
@@ -66,17 +70,26 @@ public final class Projection {
         return n.contains("endpoint") || n.endsWith("uri") || n.endsWith("url");
     }
 
-    private static boolean scalarsOnly(Schema s) {
+    /** An object of date-times only, such as a storage account's {@code keyCreationTime}. */
+    private static boolean timesOnly(Schema s) {
         if (s.properties.isEmpty()) {
             return false;
         }
         for (Schema.Property p : s.properties.values()) {
-            Schema.Kind k = p.schema().kind;
-            if (k == Schema.Kind.OBJECT || k == Schema.Kind.ARRAY || k == Schema.Kind.ANY) {
+            if (p.schema().kind != Schema.Kind.STRING || !"date-time".equals(p.schema().format)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Read-only members a provider shows only for some configurations (a geo-redundant secondary, a failover):
+     * a new resource of the default configuration has none.
+     */
+    private static boolean onlyWhenConfigured(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("secondary") || n.contains("failover");
     }
 
     /**

@@ -11,11 +11,25 @@ import java.util.Set;
  *
  * @param responses   declared success codes (2xx) in declaration order, each with its schema (null: no body)
  * @param body        the body parameter's schema, null when there is none
+ * @param errorSchema the {@code default} response's schema (ARM's error body), null when the spec declares none
  */
 public record SpecOperation(String operationId, String method, PathTemplate path, String apiVersion,
                             boolean longRunning, String finalStateVia, Map<Integer, Schema> responses,
                             Schema body, boolean bodyRequired, List<PathParameter> pathParameters,
-                            Pageable pageable, java.nio.file.Path file, String pointer) {
+                            Pageable pageable, Schema errorSchema, java.nio.file.Path file, String pointer) {
+
+    /**
+     * Whether the operation's error answers may name the property at fault: they may when the spec's error schema
+     * ({@code default} response) has {@code error.target}, or when it declares none.
+     */
+    public boolean errorsHaveTarget() {
+        if (errorSchema == null) {
+            return true;
+        }
+        Schema.Property error = errorSchema.property("error");
+        Schema body = error != null ? error.schema() : errorSchema;
+        return body.has("target") || body.additionalAllowed();
+    }
 
     /** {@code file#pointer} of the operation, for messages. */
     public String source() {

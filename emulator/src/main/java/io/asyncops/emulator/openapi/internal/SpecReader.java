@@ -96,12 +96,18 @@ final class SpecReader {
             throw root.error("info", "no api-version: the document has no info.version");
         }
         Map<Integer, Schema> responses = new LinkedHashMap<>();
+        Schema errorSchema = null;
         Node declared = op.member("responses");
         if (declared == null) {
             throw op.error("responses", "an operation must declare its responses");
         }
         for (var codes = declared.json().fieldNames(); codes.hasNext(); ) {
             String code = codes.next();
+            if (code.equals("default")) {
+                Node error = documents.deref(declared.member(code)).member("schema");
+                errorSchema = error == null ? null : compiler.compile(error);
+                continue;
+            }
             if (!code.matches("2\\d\\d")) {
                 continue;
             }
@@ -123,7 +129,7 @@ final class SpecReader {
         }
         return new SpecOperation(op.text("operationId"), method, path, apiVersion, lro, finalStateVia,
                 java.util.Collections.unmodifiableMap(responses),
-                body, bodyRequired, List.copyOf(pathParameters), pageable, op.file(), op.pointer());
+                body, bodyRequired, List.copyOf(pathParameters), pageable, errorSchema, op.file(), op.pointer());
     }
 
     /** Adds the (dereferenced) parameters of a list, a later one replacing an earlier of the same name and place. */
