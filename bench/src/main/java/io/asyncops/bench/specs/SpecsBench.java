@@ -101,11 +101,13 @@ public final class SpecsBench {
                     "{\"location\":\"westus\",\"kind\":\"StorageV2\",\"sku\":{\"name\":\"Standard_LRS\"}}");
             IntFunction<HttpRequest.Builder> sql = i -> put(token, base + "Microsoft.Sql/servers/"
                     + "bench-sql-" + Integer.toString(i, 36) + "?api-version=2021-11-01",
-                    "{\"location\":\"westus\",\"properties\":{\"administratorLogin\":\"benchadmin\","
-                            + "\"administratorLoginPassword\":\"Bench!Passw0rd42\",\"version\":\"12.0\"}}");
+                    "{\"location\":\"westus\",\"properties\":{\"administratorLogin\":\"sqladministrator\","
+                            + "\"administratorLoginPassword\":\"Seed!Passw0rd42\",\"version\":\"12.0\"}}");
             // warm-up: both paths compiled before anything is timed
+            long w0 = System.nanoTime();
             run(client, pool, storage, 1_000_000, Math.min(n, 500), c);
             run(client, pool, sql, 1_000_000, Math.min(n, 500), c);
+            System.out.printf(Locale.ROOT, "warm-up: %d ms%n", (System.nanoTime() - w0) / 1_000_000);
             double[] spec = new double[rounds];
             double[] hand = new double[rounds];
             for (int r = 0; r < rounds; r++) {
