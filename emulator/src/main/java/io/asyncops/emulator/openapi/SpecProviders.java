@@ -166,7 +166,8 @@ public final class SpecProviders {
     private static PathTemplate parentPath(PathTemplate path) {
         PathTemplate parent = path.prefix(path.size() - 2);
         var s = parent.segments();
-        if (s.size() >= 3 && !s.get(s.size() - 2).parameter() && s.get(s.size() - 2).text().equalsIgnoreCase("providers")) {
+        PathTemplate.Segment beforeLast = s.size() >= 3 ? s.get(s.size() - 2) : null;
+        if (beforeLast != null && !beforeLast.parameter() && beforeLast.text().equalsIgnoreCase("providers")) {
             return parent.prefix(s.size() - 2);
         }
         return parent;

@@ -30,7 +30,8 @@ class WidgetsSpecTest {
     static final String SUB = "00000000-0000-0000-0000-0000000000c1";
     static final String V = "?api-version=2024-01-01";
     static final String RG = "/subscriptions/" + SUB + "/resourcegroups/widgets-rg";
-    static final String WIDGETS = "/subscriptions/" + SUB + "/resourceGroups/widgets-rg/providers/Contoso.Widgets/widgets";
+    static final String WIDGETS = "/subscriptions/" + SUB
+            + "/resourceGroups/widgets-rg/providers/Contoso.Widgets/widgets";
 
     @TempDir
     static Path data;

@@ -19,7 +19,10 @@ import java.util.Optional;
 public final class NameAvailability extends SpecAction {
     private final List<ResourceType> candidates;
 
-    /** @param candidates the types with global names (a list completed after construction); the request's {@code type} picks one */
+    /**
+     * @param candidates the types with global names (a list completed after construction, read per request); the
+     *                   request's {@code type} picks one
+     */
     public NameAvailability(SpecOperation operation, String namespace, List<ResourceType> candidates) {
         super(operation, namespace);
         this.candidates = candidates; // filled once every type is built: read at request time

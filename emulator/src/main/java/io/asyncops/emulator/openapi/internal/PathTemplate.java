@@ -53,7 +53,8 @@ public final class PathTemplate {
      */
     public static PathTemplate parse(String written, String verb) {
         // some specs end a collection path with '/' (".../deployments/"): the same path without it
-        String template = written.length() > 1 && written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
+        String template = written.length() > 1 && written.endsWith("/")
+                ? written.substring(0, written.length() - 1) : written;
         List<Segment> segments = new ArrayList<>();
         for (String raw : template.split("/")) {
             if (!raw.isEmpty()) {

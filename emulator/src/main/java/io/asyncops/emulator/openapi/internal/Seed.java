@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * What generated values are derived from, so they are plausible and the same on every call: the resource's id,
- * name, namespace, location, creation time and provisioning state, and a generation counter (bumped to give new
- * keys).
+ * name, namespace, location, creation time and provisioning state, and a generation number (another one gives
+ * other keys and UUIDs).
  */
 public record Seed(String id, String name, String namespace, String location, Instant createdAt, String state,
                    int generation) {

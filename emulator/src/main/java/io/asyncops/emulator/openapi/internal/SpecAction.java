@@ -55,8 +55,9 @@ public class SpecAction implements ResourceAction {
                 : new Seed(target.id(), target.name(), namespace, target.location(), target.createdAt(),
                         target.provisioningState(), 0);
         JsonNode value = Plausible.value(schema, null, seed);
-        if (operation.pageable() != null && operation.pageable().nextLinkName() != null && value instanceof ObjectNode o) {
-            o.remove(operation.pageable().nextLinkName()); // one page: no next link
+        SpecOperation.Pageable paging = operation.pageable();
+        if (paging != null && paging.nextLinkName() != null && value instanceof ObjectNode o) {
+            o.remove(paging.nextLinkName()); // one page: no next link
         }
         return value;
     }

@@ -133,7 +133,7 @@ public final class SpecCatalog {
         return t != null ? t : types.get(key(name, false));
     }
 
-    /** Operations on a provider itself ({@code POST .../providers/NS/checkNameAvailability}), by lower-cased namespace. */
+    /** Operations on a provider itself (e.g. {@code POST .../providers/NS/checkNameAvailability}), by namespace. */
     public Map<String, List<SpecOperation>> providerOperations() {
         return Collections.unmodifiableMap(providerOperations);
     }

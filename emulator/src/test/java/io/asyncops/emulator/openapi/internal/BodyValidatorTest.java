@@ -98,6 +98,7 @@ class BodyValidatorTest {
                 json("{'properties':{'shape':'oval'}}"), patch, stored, true));
         assertThat(e.target()).isEqualTo("properties.shape");
         assertThat(catchThrowableOfType(SpecViolation.class, () -> BodyValidator.check(
-                json("{'properties':{'zone':'9'}}"), patch, stored, true)).code()).isEqualTo("PropertyChangeNotAllowed");
+                json("{'properties':{'zone':'9'}}"), patch, stored, true)).code())
+                .isEqualTo("PropertyChangeNotAllowed");
     }
 }

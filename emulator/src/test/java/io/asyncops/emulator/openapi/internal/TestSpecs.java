@@ -4,7 +4,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The small specs under {@code src/test/resources/openapi}, written for these tests in azure-rest-api-specs' layout. */
+/**
+ * The small specs under {@code src/test/resources/openapi}, written for these tests in azure-rest-api-specs' layout.
+ */
 final class TestSpecs {
     static final String WIDGETS = "Contoso.Widgets/widgets";
 
