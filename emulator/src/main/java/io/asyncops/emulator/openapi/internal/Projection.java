@@ -56,7 +56,12 @@ public final class Projection {
                 case OBJECT -> {
                     // objects a provider shows on every resource: its endpoints, and per-key times
                     if (endpoint || timesOnly(s)) {
-                        body.set(name, Plausible.value(s, name, seed));
+                        JsonNode value = Plausible.value(s, name, seed);
+                        if (endpoint && value instanceof ObjectNode o) {
+                            // nested endpoint sets (per routing choice) exist only when configured
+                            o.properties().removeIf(e -> e.getValue().isContainerNode());
+                        }
+                        body.set(name, value);
                     }
                 }
                 case ANY -> { }
