@@ -138,6 +138,11 @@ public final class SpecProviders {
                 globalNames.add(type);
             }
         }
+        providerOps.forEach((ns, ops) -> {
+            if (!namespacesWithProviderOps.contains(ns)) {
+                ops.forEach(op -> notServed.add(op.method() + " " + op.path() + ": no served type of its provider"));
+            }
+        });
         return List.copyOf(out);
     }
 
