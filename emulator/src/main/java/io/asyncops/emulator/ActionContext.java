@@ -29,4 +29,7 @@ public interface ActionContext {
 
     /** Reads of the store. */
     Lookup lookup();
+
+    /** The api-version the action was requested in, null when none was named. */
+    String apiVersion();
 }

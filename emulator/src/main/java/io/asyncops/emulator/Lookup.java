@@ -17,4 +17,10 @@ public interface Lookup {
 
     /** How many resources the resource group {@code group} of {@code subscription} holds. */
     int countInGroup(String subscription, String group);
+
+    /**
+     * How many resources of {@code type} {@code subscription} holds, in region {@code location} (null: in every
+     * region), e.g. for a provider's usages.
+     */
+    int count(String subscription, String type, String location);
 }

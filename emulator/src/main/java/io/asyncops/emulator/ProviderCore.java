@@ -140,8 +140,13 @@ public final class ProviderCore {
 
     /** The body of an answer about {@code resource} (the type's render hook, provisioning state, etag). */
     public ObjectNode render(Resource resource) {
+        return render(resource, null);
+    }
+
+    /** {@link #render(Resource)} for a request in {@code apiVersion} (null: none named). */
+    public ObjectNode render(Resource resource, String apiVersion) {
         ResourceType type = core.types().find(resource.type()).orElseThrow(() -> new IllegalArgumentException(
                 "unregistered type " + resource.type()));
-        return Envelope.render(type, resource);
+        return Envelope.render(type, resource, apiVersion);
     }
 }

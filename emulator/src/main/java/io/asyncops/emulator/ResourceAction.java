@@ -54,6 +54,24 @@ public interface ResourceAction {
         return context.defaultPlan();
     }
 
+    /**
+     * The target's body once the action succeeds (without the envelope, which the core keeps), or null to leave it
+     * (default), e.g. a key regenerated. A synchronous action stores it before its {@link #result} (which sees the
+     * new body), fenced by the etag it read (a change meanwhile is {@code 409}); a long-running one stores it with
+     * the operation's end. Only for actions on a resource.
+     */
+    default ObjectNode change(ActionContext context) {
+        return null;
+    }
+
+    /**
+     * Whether the action removes its target, with everything under it, when it succeeds, as a DELETE does (e.g. the
+     * purge of a soft-deleted resource). Default: false.
+     */
+    default boolean removesTarget() {
+        return false;
+    }
+
     /** The result: the synchronous answer, or the operation's result when it succeeds; null for none ({@code 204}). */
     JsonNode result(ActionContext context);
 }

@@ -3,6 +3,7 @@ package io.asyncops.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncops.engine.OperationStatus;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,54 @@ public interface ResourceHooks {
      */
     default ObjectNode render(Resource resource) {
         return resource.body();
+    }
+
+    /**
+     * {@link #render(Resource)} for a request in {@code apiVersion} (null when none was named), for types whose
+     * bodies differ between api-versions. Default: {@code render(resource)}.
+     */
+    default ObjectNode render(Resource resource, String apiVersion) {
+        return render(resource);
+    }
+
+    /**
+     * The body of the resource named {@link ResourceType.Builder#createdWithParent} when its parent is created
+     * ({@code request} is a PUT of it with an empty body, {@code parent} the parent as it is being created), without
+     * {@code id}, {@code name} and {@code type}. Default: an empty body.
+     */
+    default ObjectNode initial(WriteRequest request, Resource parent) {
+        return request.body();
+    }
+
+    /**
+     * The record a delete leaves of {@code resource}, for a type with {@link ResourceType.Builder#softDelete}: the
+     * body of the deleted type's resource (without {@code id}, {@code name}, {@code type}), or null to leave none
+     * (soft delete off for this resource). Default: null.
+     */
+    default ObjectNode softDeleted(Resource resource, Instant now) {
+        return null;
+    }
+
+    /** Whether a create asks to bring back the soft-deleted resource of its name (e.g. {@code createMode: recover}). */
+    default boolean recovers(WriteRequest request, ObjectNode input) {
+        return false;
+    }
+
+    /**
+     * The input of a create that recovers {@code deleted} (the record {@link #softDeleted} left), in place of
+     * {@code input}. Default: {@code input}.
+     */
+    default ObjectNode recovered(WriteRequest request, ObjectNode input, Resource deleted) {
+        return input;
+    }
+
+    /**
+     * The refusal of a create whose name a soft-deleted record holds, when it does not recover it. Default:
+     * {@code 409 ConflictError}.
+     */
+    default AzureException deletedNameTaken(WriteRequest request, Resource deleted) {
+        return new AzureException(409, "ConflictError", "A resource named '" + request.name() + "' exists in the"
+                + " deleted state; recover it, or purge it before creating one of that name.");
     }
 
     /**

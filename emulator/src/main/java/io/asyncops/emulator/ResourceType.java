@@ -53,15 +53,19 @@ public final class ResourceType {
     }
 
     /**
-     * A POST action.
+     * An action: a POST such as {@code export}, or any other request that is not a plain read or write of a resource
+     * of the type (a {@code PUT} on a collection path that replaces it, a {@code GET} of a list the provider
+     * computes, such as {@code usages}).
      *
-     * @param name       its name: the operation kind is {@code {type}/{name}}
-     * @param path       its path template (under the resource: {@code {resource path}/{name}})
-     * @param onResource whether it acts on a resource of the type (else it is a provider action at its own path)
-     * @param style      synchronous or long-running
-     * @param behaviour  its validation and result
+     * @param name       its key among the type's actions: the operation kind is {@code {type}/{name}}
+     * @param method     its HTTP method, upper case ({@code POST} for the usual actions)
+     * @param path       its path template
+     * @param onResource whether it acts on a resource of the type (its path continues the type's path; the resource
+     *                   must exist), else it is a provider action at its own path
+     * @param style      synchronous or long-running ({@code GET} actions are synchronous)
+     * @param behaviour  its validation, effect and result
      */
-    public record Action(String name, PathTemplate path, boolean onResource, VerbStyle style,
+    public record Action(String name, String method, PathTemplate path, boolean onResource, VerbStyle style,
                          ResourceAction behaviour) {
     }
 
@@ -80,6 +84,9 @@ public final class ResourceType {
     private final String conflictCode;
     private final String conflictMessage;
     private final ResourceHooks hooks;
+    private final String softDeleteType;
+    private final String createdWithParent;
+    private final Builder source;
 
     private ResourceType(Builder b, List<ListPath> lists) {
         this.type = b.type;
@@ -97,6 +104,9 @@ public final class ResourceType {
         this.conflictCode = b.conflictCode;
         this.conflictMessage = b.conflictMessage;
         this.hooks = b.hooks;
+        this.softDeleteType = b.softDeleteType;
+        this.createdWithParent = b.createdWithParent;
+        this.source = b.copy();
     }
 
     /**
@@ -135,6 +145,47 @@ public final class ResourceType {
             return parent.prefix(s.size() - 2);
         }
         return parent;
+    }
+
+    /**
+     * Whether the type's resources live in a region of a provider rather than under a parent resource:
+     * {@code /subscriptions/{subscriptionId}/providers/Microsoft.KeyVault/locations/{location}/deletedVaults/{vaultName}}.
+     * Such a type has no parent type; {@code locations/{location}} is a scope that always exists, and the region is
+     * the path's.
+     */
+    public boolean locationScoped() {
+        List<PathTemplate.Segment> s = parentPath().segments();
+        int n = s.size();
+        return n >= 6 && s.get(n - 1).parameter() && !s.get(n - 2).parameter()
+                && s.get(n - 2).text().equalsIgnoreCase("locations") && !s.get(n - 4).parameter()
+                && s.get(n - 4).text().equalsIgnoreCase("providers");
+    }
+
+    /** The name of the location parameter of a {@link #locationScoped()} type, else null. */
+    public String locationParameter() {
+        if (!locationScoped()) {
+            return null;
+        }
+        List<PathTemplate.Segment> s = parentPath().segments();
+        return s.get(s.size() - 1).text();
+    }
+
+    /**
+     * The {@link #locationScoped()} type whose resources a delete of this type's leaves behind (soft delete), or
+     * null: see {@link Builder#softDelete}.
+     */
+    public String softDeleteType() {
+        return softDeleteType;
+    }
+
+    /** The name of the one resource of this type that exists as long as its parent, or null: see {@link Builder#createdWithParent}. */
+    public String createdWithParent() {
+        return createdWithParent;
+    }
+
+    /** A builder holding this description, to build another from it (e.g. with more actions). */
+    public Builder toBuilder() {
+        return source.copy();
     }
 
     /** Whether the resource's path is ARM's ({@code /subscriptions/...}); other types are served by their own plane. */
@@ -231,6 +282,8 @@ public final class ResourceType {
         private String conflictMessage = "Another operation is in progress on the resource '%s'. Retry when it has"
                 + " completed.";
         private ResourceHooks hooks = ResourceHooks.DEFAULT;
+        private String softDeleteType;
+        private String createdWithParent;
 
         private Builder(String type, String path) {
             Objects.requireNonNull(type, "type == null");
@@ -243,6 +296,29 @@ public final class ResourceType {
                 throw new IllegalArgumentException("a resource path ends with its name parameter, under a parent: '"
                         + path + "'");
             }
+        }
+
+        private Builder(Builder b) {
+            this.type = b.type;
+            this.path = b.path;
+            this.apiVersions.addAll(b.apiVersions);
+            this.verbs.putAll(b.verbs);
+            this.actions.putAll(b.actions);
+            this.lists.addAll(b.lists);
+            this.nameRule = b.nameRule;
+            this.globallyUniqueNames = b.globallyUniqueNames;
+            this.tracked = b.tracked;
+            this.provisioningStateInBody = b.provisioningStateInBody;
+            this.etagInBody = b.etagInBody;
+            this.conflictCode = b.conflictCode;
+            this.conflictMessage = b.conflictMessage;
+            this.hooks = b.hooks;
+            this.softDeleteType = b.softDeleteType;
+            this.createdWithParent = b.createdWithParent;
+        }
+
+        private Builder copy() {
+            return new Builder(this);
         }
 
         /** The api-versions accepted (at least one). */
@@ -284,7 +360,37 @@ public final class ResourceType {
         /** An action on a resource: {@code POST {path}/{name}}. */
         public Builder action(String name, VerbStyle style, ResourceAction behaviour) {
             checkAction(name);
-            actions.put(name, new Action(name, path.append(name), true, Objects.requireNonNull(style, "style == null"),
+            actions.put(name, new Action(name, "POST", path.append(name), true,
+                    Objects.requireNonNull(style, "style == null"),
+                    Objects.requireNonNull(behaviour, "behaviour == null")));
+            return this;
+        }
+
+        /**
+         * An action at any path and method: on a resource of the type when {@code actionPath} continues the type's
+         * path (e.g. {@code PUT .../vaults/{vaultName}/accessPolicies/{operationKind}}, {@code GET
+         * .../storageAccounts/{accountName}/privateLinkResources}), else of the provider at its own path (e.g.
+         * {@code GET /subscriptions/{subscriptionId}/providers/Microsoft.Storage/locations/{location}/usages}).
+         * {@code name} keys it among the type's actions, so two actions of one last segment can coexist.
+         *
+         * @param method {@code GET}, {@code PUT}, {@code PATCH}, {@code POST} or {@code DELETE}; a {@code GET} is
+         *               synchronous
+         */
+        public Builder action(String name, String method, String actionPath, VerbStyle style,
+                              ResourceAction behaviour) {
+            checkAction(name);
+            String m = Objects.requireNonNull(method, "method == null").toUpperCase(Locale.ROOT);
+            if (!List.of("GET", "PUT", "PATCH", "POST", "DELETE").contains(m)) {
+                throw new IllegalArgumentException("an action's method is GET, PUT, PATCH, POST or DELETE: '" + method
+                        + "'");
+            }
+            Objects.requireNonNull(style, "style == null");
+            if (m.equals("GET") && style.longRunning()) {
+                throw new IllegalArgumentException("a GET action is synchronous: " + name + " of " + type);
+            }
+            PathTemplate template = PathTemplate.parse(Objects.requireNonNull(actionPath, "actionPath == null"));
+            boolean onResource = template.size() > path.size() && path.isPrefixOf(template);
+            actions.put(name, new Action(name, m, template, onResource, style,
                     Objects.requireNonNull(behaviour, "behaviour == null")));
             return this;
         }
@@ -301,7 +407,7 @@ public final class ResourceType {
             }
             String name = template.segments().get(template.size() - 1).text();
             checkAction(name);
-            actions.put(name, new Action(name, template, false, Objects.requireNonNull(style, "style == null"),
+            actions.put(name, new Action(name, "POST", template, false, Objects.requireNonNull(style, "style == null"),
                     Objects.requireNonNull(behaviour, "behaviour == null")));
             return this;
         }
@@ -364,6 +470,30 @@ public final class ResourceType {
             return this;
         }
 
+        /**
+         * Soft delete: deleting a resource of this type (alone, or with its resource group) leaves a record of it
+         * as a resource of {@code deletedType}, a {@link ResourceType#locationScoped()} type whose path has three
+         * parameters: subscription, location and name (e.g. {@code Microsoft.KeyVault/locations/deletedVaults}). The
+         * record's body is {@link ResourceHooks#softDeleted}'s (no record when it answers null). While a record
+         * holds a name, a create of that name either recovers it ({@link ResourceHooks#recovers}; the record goes)
+         * or is refused ({@link ResourceHooks#deletedNameTaken}); an action that removes the record (a purge) frees
+         * the name. Default: none.
+         */
+        public Builder softDelete(String deletedType) {
+            this.softDeleteType = Objects.requireNonNull(deletedType, "deletedType == null");
+            return this;
+        }
+
+        /**
+         * The one resource of this type, named {@code name}, exists as long as its parent: it is created with the
+         * parent (body from {@link ResourceHooks#initial}) and goes with it, like a storage account's
+         * {@code blobServices/default}. Default: resources of the type exist once written.
+         */
+        public Builder createdWithParent(String name) {
+            this.createdWithParent = Objects.requireNonNull(name, "name == null");
+            return this;
+        }
+
         /** The behaviour beyond the description. Default: {@link ResourceHooks#DEFAULT}. */
         public Builder hooks(ResourceHooks value) {
             this.hooks = Objects.requireNonNull(value, "hooks == null");
@@ -378,6 +508,9 @@ public final class ResourceType {
         public ResourceType build() {
             if (apiVersions.isEmpty()) {
                 throw new IllegalArgumentException("no api-version for " + type);
+            }
+            if (createdWithParent != null) {
+                nameRule.check(createdWithParent);
             }
             List<ListPath> all = new ArrayList<>();
             PathTemplate implicit = path.prefix(path.size() - 1);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -31,8 +32,12 @@ public final class ResourceTypes {
         ACTION
     }
 
+    /** The methods a resource route takes. */
+    private static final Set<String> RESOURCE_METHODS = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
+
     /**
-     * One ARM path the server's generic route serves.
+     * One ARM path the server's generic route serves. Several routes may share a path when their methods differ
+     * (a collection's {@code GET} and an action's {@code PUT} on it).
      *
      * @param path   the path template
      * @param kind   what it serves
@@ -47,15 +52,32 @@ public final class ResourceTypes {
             Objects.requireNonNull(kind, "kind == null");
             Objects.requireNonNull(type, "type == null");
         }
+
+        /** The HTTP methods it takes: a resource's verbs, {@code GET} for a list, the action's method. */
+        public Set<String> methods() {
+            return switch (kind) {
+                case RESOURCE -> RESOURCE_METHODS;
+                case LIST -> Set.of("GET");
+                case ACTION -> Set.of(action.method());
+            };
+        }
+
+        /** Whether it takes {@code method} ({@code HEAD} goes with {@code GET} on a resource only). */
+        public boolean takes(String method) {
+            return methods().contains(method);
+        }
     }
 
     private final Map<String, ResourceType> byType;
     private final Map<String, ResourceType> parents;
+    private final Map<String, List<ResourceType>> companions;
     private final List<Route> routes;
 
-    private ResourceTypes(Map<String, ResourceType> byType, Map<String, ResourceType> parents, List<Route> routes) {
+    private ResourceTypes(Map<String, ResourceType> byType, Map<String, ResourceType> parents,
+                          Map<String, List<ResourceType>> companions, List<Route> routes) {
         this.byType = byType;
         this.parents = parents;
+        this.companions = companions;
         this.routes = routes;
     }
 
@@ -78,9 +100,17 @@ public final class ResourceTypes {
             }
         }
         Map<String, ResourceType> parents = new HashMap<>();
-        Map<PathTemplate, Route> routes = new LinkedHashMap<>();
+        Map<String, List<ResourceType>> companions = new HashMap<>();
+        Map<PathTemplate, List<Route>> routes = new LinkedHashMap<>();
         for (ResourceType t : byType.values()) {
-            parentOf(t, byType.values()).ifPresent(p -> parents.put(key(t.type()), p));
+            Optional<ResourceType> parent = parentOf(t, byType.values());
+            parent.ifPresent(p -> parents.put(key(t.type()), p));
+            checkSoftDelete(t, byType);
+            if (t.createdWithParent() != null) {
+                companions.computeIfAbsent(key(parent.orElseThrow(() -> new IllegalArgumentException(t.type()
+                        + " is created with its parent, but has no parent type")).type()), k -> new ArrayList<>())
+                        .add(t);
+            }
             if (!t.isArm()) {
                 continue;
             }
@@ -92,7 +122,11 @@ public final class ResourceTypes {
                 add(routes, new Route(action.path(), RouteKind.ACTION, t, null, action));
             }
         }
-        return new ResourceTypes(Map.copyOf(byType), Map.copyOf(parents), List.copyOf(routes.values()));
+        Map<String, List<ResourceType>> frozen = new HashMap<>();
+        companions.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        List<Route> all = new ArrayList<>();
+        routes.values().forEach(all::addAll);
+        return new ResourceTypes(Map.copyOf(byType), Map.copyOf(parents), Map.copyOf(frozen), List.copyOf(all));
     }
 
     /** {@link #of(Collection)} of {@code types}. */
@@ -118,6 +152,11 @@ public final class ResourceTypes {
         return Optional.ofNullable(parents.get(key(type.type())));
     }
 
+    /** The types whose one resource exists as long as one of {@code parent}'s ({@link ResourceType#createdWithParent}). */
+    public List<ResourceType> createdWith(ResourceType parent) {
+        return companions.getOrDefault(key(parent.type()), List.of());
+    }
+
     /** Every ARM path to serve: each type's resource, collections and actions. */
     public List<Route> routes() {
         return routes;
@@ -133,7 +172,7 @@ public final class ResourceTypes {
     }
 
     private static Optional<ResourceType> parentOf(ResourceType t, Collection<ResourceType> all) {
-        if (!t.isArm()) {
+        if (!t.isArm() || t.locationScoped()) {
             return Optional.empty();
         }
         PathTemplate parent = t.parentPath();
@@ -149,11 +188,26 @@ public final class ResourceTypes {
                 + " resource type");
     }
 
-    private static void add(Map<PathTemplate, Route> routes, Route route) {
-        Route previous = routes.putIfAbsent(route.path(), route);
-        if (previous != null) {
-            throw new IllegalArgumentException("two routes on " + route.path() + ": " + previous.type().type() + " "
-                    + previous.kind() + " and " + route.type().type() + " " + route.kind());
+    private static void add(Map<PathTemplate, List<Route>> routes, Route route) {
+        List<Route> there = routes.computeIfAbsent(route.path(), k -> new ArrayList<>());
+        for (Route previous : there) {
+            if (previous.methods().stream().anyMatch(route::takes)) {
+                throw new IllegalArgumentException("two routes on " + route.path() + ": " + previous.type().type()
+                        + " " + previous.kind() + " and " + route.type().type() + " " + route.kind());
+            }
+        }
+        there.add(route);
+    }
+
+    /** A soft-deleting type names a registered location-scoped type of subscription, location and name. */
+    private static void checkSoftDelete(ResourceType t, Map<String, ResourceType> byType) {
+        if (t.softDeleteType() == null) {
+            return;
+        }
+        ResourceType deleted = byType.get(key(t.softDeleteType()));
+        if (deleted == null || !deleted.locationScoped() || deleted.path().parameterNames().size() != 3) {
+            throw new IllegalArgumentException(t.type() + " soft-deletes into " + t.softDeleteType() + ", which is"
+                    + " not a registered type at /subscriptions/{...}/providers/{namespace}/locations/{...}/{type}/{...}");
         }
     }
 

@@ -29,8 +29,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one generic ARM resource route: every registered type's resources, collections and actions, found by path
@@ -68,27 +70,20 @@ public final class ArmResourceService implements HttpService {
             res.next();
             return;
         }
-        ResourceTypes.Route route = match.route();
-        Map<String, String> path = match.values();
-        ResourceType type = route.type();
-        Principal.of(req).requireSubscription(path.get(route.path().parameterNames().get(0)));
-        String apiVersion = ApiVersions.require(req, type.apiVersions());
         Method method = req.prologue().method();
+        ResourceTypes.Route route = match.route(method.text());
+        Map<String, String> path = match.values(route == null ? match.route() : route);
+        Principal.of(req).requireSubscription(path.values().iterator().next());
+        ResourceType type = (route == null ? match.route() : route).type();
+        String apiVersion = ApiVersions.require(req, type.apiVersions());
+        if (route == null) {
+            throw ApiException.methodNotAllowed(method.text(), allowed(match).toArray(String[]::new));
+        }
         switch (route.kind()) {
             case RESOURCE -> resource(req, res, type, path, method, apiVersion);
-            case LIST -> {
-                if (!method.equals(Method.GET)) {
-                    throw ApiException.methodNotAllowed(method.text(), "GET");
-                }
-                list(req, res, type, route.list(), path);
-            }
-            case ACTION -> {
-                if (!method.equals(Method.POST)) {
-                    throw ApiException.methodNotAllowed(method.text(), "POST");
-                }
-                answer(req, res, core.action(type, route.action().name(), path, optionalBody(req),
-                        caller(req, path)), apiVersion, route.action().style());
-            }
+            case LIST -> list(req, res, type, route.list(), path, apiVersion);
+            case ACTION -> answer(req, res, core.action(type, route.action().name(), path, optionalBody(req),
+                    caller(req, path, apiVersion)), apiVersion, route.action().style());
         }
     }
 
@@ -98,36 +93,50 @@ public final class ArmResourceService implements HttpService {
         if (m.equals("GET")) {
             Resource r = core.get(type, path);
             res.header(io.helidon.http.HeaderNames.ETAG, "\"" + r.etag() + "\"");
-            ArmJson.send(res, 200, core.render(r).toString());
+            ArmJson.send(res, 200, core.render(r, apiVersion).toString());
         } else if (m.equals("HEAD")) {
             res.status(core.find(type, path).isPresent() ? 204 : 404);
             res.send();
         } else if (m.equals("PUT") && type.style(Verb.PUT).isPresent()) {
-            answer(req, res, core.put(type, path, ArmJson.read(req), caller(req, path), conditions(req)),
-                    apiVersion, type.style(Verb.PUT).orElseThrow());
+            answer(req, res, core.put(type, path, ArmJson.read(req), caller(req, path, apiVersion),
+                    conditions(req)), apiVersion, type.style(Verb.PUT).orElseThrow());
         } else if (m.equals("PATCH") && type.style(Verb.PATCH).isPresent()) {
-            answer(req, res, core.patch(type, path, ArmJson.read(req), caller(req, path), conditions(req)),
-                    apiVersion, type.style(Verb.PATCH).orElseThrow());
+            answer(req, res, core.patch(type, path, ArmJson.read(req), caller(req, path, apiVersion),
+                    conditions(req)), apiVersion, type.style(Verb.PATCH).orElseThrow());
         } else if (m.equals("DELETE") && type.style(Verb.DELETE).isPresent()) {
-            answer(req, res, core.delete(type, path, caller(req, path), conditions(req)), apiVersion,
+            answer(req, res, core.delete(type, path, caller(req, path, apiVersion), conditions(req)), apiVersion,
                     type.style(Verb.DELETE).orElseThrow());
         } else {
-            List<String> allowed = new ArrayList<>(List.of("GET", "HEAD"));
-            for (Verb verb : List.of(Verb.PUT, Verb.PATCH, Verb.DELETE)) {
-                type.style(verb).ifPresent(s -> allowed.add(verb.name()));
-            }
-            throw ApiException.methodNotAllowed(m, allowed.toArray(String[]::new));
+            throw ApiException.methodNotAllowed(m, verbs(type).toArray(String[]::new));
         }
     }
 
+    /** The methods a resource of {@code type} takes: GET, HEAD and the verbs it describes. */
+    private static List<String> verbs(ResourceType type) {
+        List<String> allowed = new ArrayList<>(List.of("GET", "HEAD"));
+        for (Verb verb : List.of(Verb.PUT, Verb.PATCH, Verb.DELETE)) {
+            type.style(verb).ifPresent(s -> allowed.add(verb.name()));
+        }
+        return allowed;
+    }
+
+    /** The methods a matched path takes, for {@code Allow}. */
+    private static Set<String> allowed(RouteTrie.Match match) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (ResourceTypes.Route r : match.routes()) {
+            allowed.addAll(r.kind() == ResourceTypes.RouteKind.RESOURCE ? verbs(r.type()) : r.methods());
+        }
+        return allowed;
+    }
+
     private void list(ServerRequest req, ServerResponse res, ResourceType type, ResourceType.ListPath list,
-                      Map<String, String> path) {
+                      Map<String, String> path, String apiVersion) {
         int top = top(req);
         String skipToken = query(req, "$skipToken");
         ResourcePage page = core.list(type, list, path, top, skipToken);
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode value = body.putArray("value");
-        page.items().forEach(r -> value.add(core.render(r)));
+        page.items().forEach(r -> value.add(core.render(r, apiVersion)));
         if (page.next() != null) {
             body.put("nextLink", context.urls().absolute(req, req.path().rawPath() + "?" + nextQuery(req, page.next())));
         }
@@ -177,12 +186,12 @@ public final class ArmResourceService implements HttpService {
         }
     }
 
-    /** The caller of a write: subscription, principal, request id and idempotency key. */
-    private static Caller caller(ServerRequest req, Map<String, String> path) {
+    /** The caller of a write: subscription, principal, request id, idempotency key and api-version. */
+    private static Caller caller(ServerRequest req, Map<String, String> path, String apiVersion) {
         String subscription = path.values().iterator().next();
         RequestIds ids = RequestIds.of(req);
         return new Caller(subscription, Principal.of(req).subject(), ids.requestId(),
-                RequestIds.idempotencyKey(req).orElse(null));
+                RequestIds.idempotencyKey(req).orElse(null), apiVersion);
     }
 
     private static Conditions conditions(ServerRequest req) {

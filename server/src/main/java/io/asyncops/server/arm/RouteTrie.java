@@ -18,14 +18,47 @@ import java.util.Map;
  */
 final class RouteTrie {
 
-    /** A matched route with the path's parameter values by name (percent-decoded, in the case given). */
-    record Match(Route route, Map<String, String> values) {
+    /**
+     * The routes of a matched path (several when their methods differ) with the path's parameter values
+     * (percent-decoded, in the case given), by position.
+     */
+    record Match(List<Route> routes, List<String> captured) {
+
+        /** The first route of the path. */
+        Route route() {
+            return routes.get(0);
+        }
+
+        /** The route taking {@code method} ({@code HEAD} is a resource's), or null. */
+        Route route(String method) {
+            for (Route r : routes) {
+                if (r.takes(method)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** The first route's parameter values by name. */
+        Map<String, String> values() {
+            return values(route());
+        }
+
+        /** {@code route}'s parameter values by name. */
+        Map<String, String> values(Route route) {
+            List<String> names = route.path().parameterNames();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), captured.get(i));
+            }
+            return values;
+        }
     }
 
     private static final class Node {
         final Map<String, Node> words = new HashMap<>();
         Node parameter;
-        Route route;
+        List<Route> routes;
     }
 
     private final Node root = new Node();
@@ -40,10 +73,15 @@ final class RouteTrie {
                     node = node.words.computeIfAbsent(s.text().toLowerCase(Locale.ROOT), k -> new Node());
                 }
             }
-            if (node.route != null) {
-                throw new IllegalArgumentException("two routes on " + route.path());
+            if (node.routes == null) {
+                node.routes = new ArrayList<>();
             }
-            node.route = route;
+            for (Route there : node.routes) {
+                if (there.methods().stream().anyMatch(route::takes)) {
+                    throw new IllegalArgumentException("two routes on " + route.path());
+                }
+            }
+            node.routes.add(route);
         }
     }
 
@@ -64,32 +102,24 @@ final class RouteTrie {
             }
         }
         List<String> captured = new ArrayList<>();
-        Route route = walk(root, segments, 0, captured);
-        if (route == null) {
-            return null;
-        }
-        List<String> names = route.path().parameterNames();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), captured.get(i));
-        }
-        return new Match(route, values);
+        List<Route> routes = walk(root, segments, 0, captured);
+        return routes == null ? null : new Match(routes, List.copyOf(captured));
     }
 
-    private static Route walk(Node node, String[] segments, int depth, List<String> captured) {
+    private static List<Route> walk(Node node, String[] segments, int depth, List<String> captured) {
         if (depth == segments.length) {
-            return node.route;
+            return node.routes;
         }
         Node word = node.words.get(segments[depth].toLowerCase(Locale.ROOT));
         if (word != null) {
-            Route found = walk(word, segments, depth + 1, captured);
+            List<Route> found = walk(word, segments, depth + 1, captured);
             if (found != null) {
                 return found;
             }
         }
         if (node.parameter != null) {
             captured.add(segments[depth]);
-            Route found = walk(node.parameter, segments, depth + 1, captured);
+            List<Route> found = walk(node.parameter, segments, depth + 1, captured);
             if (found != null) {
                 return found;
             }

@@ -8,20 +8,23 @@ import io.asyncops.emulator.Answer;
 import io.asyncops.emulator.Caller;
 import io.asyncops.emulator.Lookup;
 import io.asyncops.emulator.Resource;
+import io.asyncops.emulator.ResourceAction;
 import io.asyncops.emulator.ResourceType;
 import io.asyncops.emulator.Verb;
 import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.emulator.internal.store.ResourceStore;
+import io.asyncops.emulator.internal.store.Row;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.TransactionalWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * POST actions: on a resource (it must exist; a long-running action holds it, and may show a state while it runs)
- * or of a provider at its own path. Synchronous ones answer their result at once.
+ * Actions: on a resource (it must exist; a long-running action holds it, and may show a state while it runs) or of
+ * a provider at its own path. Synchronous ones answer their result at once, after storing what they change.
  */
 public final class Actions {
     private final Core core;
@@ -38,22 +41,21 @@ public final class Actions {
         Target target = action.onResource() ? Target.of(core.types(), type, path) : null;
         ActionRequest request = new ActionRequest(type, name, target == null ? null : target.requestedId, path, body,
                 caller, core.now());
-        ObjectNode input = action.behaviour().input(request);
+        ResourceAction behaviour = action.behaviour();
+        ObjectNode input = behaviour.input(request);
         Resource resource = target == null ? null : Jdbc.run(core.dataSource(), c -> {
             target.read(c, false).checkParents(false);
             return target.existing().resource();
         });
-        action.behaviour().check(request, input, resource);
+        behaviour.check(request, input, resource);
         if (!action.style().longRunning()) {
-            JsonNode result = action.behaviour().result(new Context(input, resource, path, null, Duration.ZERO,
-                    core.now(), new Lookups(core.dataSource())));
-            return new Answer.Done(result == null ? 204 : 200, null, result);
+            return now(type, behaviour, input, resource, path, caller);
         }
         if (resource != null && resource.isTransitional()) {
             throw type.conflict(resource.name());
         }
-        String holds = action.behaviour().stateWhileRunning();
-        ObjectNode shown = resource == null ? null : action.behaviour().bodyWhileRunning(request, resource);
+        String holds = behaviour.stateWhileRunning();
+        ObjectNode shown = resource == null ? null : behaviour.bodyWhileRunning(request, resource);
         TransactionalWork work = TransactionalWork.none();
         if (resource != null && (holds != null || shown != null)) {
             Instant now = core.now();
@@ -68,7 +70,7 @@ public final class Actions {
             };
         }
         String id = resource == null ? null : resource.id();
-        OperationInput in = new OperationInput(Verb.POST, type.type(), id, name, input, null);
+        OperationInput in = new OperationInput(Verb.POST, type.type(), id, name, input, null, caller.apiVersion());
         try {
             Operation op = core.submitter().submit(caller, type.kind(name), id, in, work);
             String location = resource != null ? target.location(resource.location())
@@ -79,12 +81,60 @@ public final class Actions {
         }
     }
 
+    /**
+     * A synchronous action: what it changes is stored first (fenced by the etag read: a change meanwhile is
+     * {@code 409}), then its result is computed on the target as it is now.
+     */
+    private Answer now(ResourceType type, ResourceAction behaviour, ObjectNode input, Resource resource,
+                       Map<String, String> path, Caller caller) {
+        Context context = new Context(input, resource, path, null, Duration.ZERO, core.now(),
+                new Lookups(core.dataSource()), caller.apiVersion());
+        if (resource != null && behaviour.removesTarget()) {
+            if (resource.isTransitional()) {
+                throw type.conflict(resource.name());
+            }
+            Jdbc.inTransaction(core.dataSource(), c -> {
+                Optional<Row> row = ResourceStore.lock(c, ResourceStore.key(resource.id()));
+                if (row.isPresent()) {
+                    ResourceStore.deleteTree(c, row.get());
+                }
+                return null;
+            });
+        }
+        ObjectNode body = resource == null || behaviour.removesTarget() ? null : behaviour.change(context);
+        if (body != null) {
+            Resource changed = changed(type, resource, body, core.now());
+            boolean stored = !resource.isTransitional() && Jdbc.run(core.dataSource(), c -> ResourceStore.replace(c,
+                    ResourceStore.key(resource.id()), resource.etag(), changed.body(), null,
+                    changed.provisioningState(), changed.etag(), changed.changedAt()));
+            if (!stored) {
+                throw type.conflict(resource.name());
+            }
+            context = context.on(changed);
+        }
+        JsonNode result = behaviour.result(context);
+        return new Answer.Done(result == null ? 204 : 200, null, result);
+    }
+
+    /** {@code target} with its body replaced by {@code body} (the envelope kept), a new etag, changed {@code now}. */
+    static Resource changed(ResourceType type, Resource target, ObjectNode body, Instant now) {
+        ObjectNode wrapped = Envelope.wrap(type, target.id(), target.name(),
+                type.tracked() ? target.location() : null, body);
+        return new Resource(target.id(), target.type(), target.name(), target.subscription(), target.resourceGroup(),
+                target.location(), wrapped, target.provisioningState(), Core.newEtag(), target.createdAt(), now);
+    }
+
     /** An {@link ActionContext}. */
     record Context(ObjectNode input, Resource target, Map<String, String> path, Operation operation,
-                   Duration duration, Instant now, Lookup lookup) implements ActionContext {
+                   Duration duration, Instant now, Lookup lookup, String apiVersion) implements ActionContext {
         @Override
         public ObjectNode input() {
             return input.deepCopy();
+        }
+
+        /** This context on {@code changed}, the target as the action left it. */
+        Context on(Resource changed) {
+            return new Context(input, changed, path, operation, duration, now, lookup, apiVersion);
         }
     }
 }

@@ -98,7 +98,7 @@ final class CoreHandler implements OperationHandler {
                 resource.createdAt(), now);
         ctx.progress(100);
         String key = row.key();
-        return Outcome.succeeded(Envelope.render(type, done).toString(),
+        return Outcome.succeeded(Envelope.render(type, done, in.apiVersion()).toString(),
                 tx -> ResourceStore.end(tx, key, state, body, ProvisioningState.SUCCEEDED, etag, now));
     }
 
@@ -123,7 +123,15 @@ final class CoreHandler implements OperationHandler {
                     ProvisioningState.DELETING));
         }
         ctx.progress(100);
-        return Outcome.succeeded(null, tx -> ResourceStore.deleteIfInState(tx, key, ProvisioningState.DELETING));
+        Instant now = settings.clock().instant();
+        return Outcome.succeeded(null, tx -> {
+            Optional<Row> deleting = ResourceStore.find(tx, key)
+                    .filter(r -> ProvisioningState.DELETING.equals(r.resource().provisioningState()));
+            if (deleting.isPresent()) {
+                SoftDeletes.recordTree(tx, types, deleting.get().resource(), now);
+                ResourceStore.deleteTree(tx, deleting.get());
+            }
+        });
     }
 
     private Outcome action(OperationContext ctx, OperationInput in, ResourceType type, Row row) throws Exception {
@@ -137,21 +145,59 @@ final class CoreHandler implements OperationHandler {
         TransactionalWork restore = restore(row, holds);
         Plan plan;
         JsonNode result;
+        TransactionalWork effect;
         try {
             plan = behaviour.plan(planning(in, type, false, target, null));
             Contexts.Working.simulate(ctx, plan);
             if (plan.fails()) {
                 return Outcome.failed(plan.failure(), restore);
             }
-            result = behaviour.result(new Actions.Context(in.inputOrEmpty(), target, Map.of(), ctx.operation(),
-                    plan.duration(), settings.clock().instant(), lookup));
+            Actions.Context context = new Actions.Context(in.inputOrEmpty(), target, Map.of(), ctx.operation(),
+                    plan.duration(), settings.clock().instant(), lookup, in.apiVersion());
+            ObjectNode changed = target == null ? null : behaviour.change(context);
+            if (changed != null) {
+                target = Actions.changed(type, target, changed, settings.clock().instant());
+                context = context.on(target);
+            }
+            result = behaviour.result(context);
+            effect = effect(row, holds, behaviour.removesTarget(), changed == null ? null : target);
         } catch (OperationCanceledException e) {
             return Outcome.canceled(restore);
         } catch (RuntimeException e) {
             return Outcome.failed(error(e), restore);
         }
         ctx.progress(100);
-        return Outcome.succeeded(result == null ? null : result.toString(), restore);
+        return Outcome.succeeded(result == null ? null : result.toString(), effect);
+    }
+
+    /**
+     * The end of a successful action on {@code row}: it goes (with what is under it) when the action removes its
+     * target; else its changed body is stored and the state it showed goes back to {@code Succeeded}, fenced by
+     * that state, or by the etag read when it showed none.
+     */
+    private TransactionalWork effect(Row row, String holds, boolean removes, Resource changed) {
+        if (row == null) {
+            return TransactionalWork.none();
+        }
+        String key = row.key();
+        if (removes) {
+            return tx -> {
+                Optional<Row> now = ResourceStore.find(tx, key);
+                if (now.isPresent()) {
+                    ResourceStore.deleteTree(tx, now.get());
+                }
+            };
+        }
+        if (changed == null) {
+            return restore(row, holds);
+        }
+        if (holds != null) {
+            return tx -> ResourceStore.end(tx, key, holds, changed.body(), ProvisioningState.SUCCEEDED,
+                    changed.etag(), changed.changedAt());
+        }
+        String read = row.resource().etag();
+        return tx -> ResourceStore.replace(tx, key, read, changed.body(), null, changed.provisioningState(),
+                changed.etag(), changed.changedAt());
     }
 
     /**

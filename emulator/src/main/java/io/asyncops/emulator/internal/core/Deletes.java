@@ -45,6 +45,7 @@ public final class Deletes {
                 if (existing.isTransitional()) {
                     throw type.conflict(existing.name());
                 }
+                SoftDeletes.recordTree(c, core.types(), existing, core.now());
                 ResourceStore.deleteTree(c, target.self);
                 return new Answer.Done(200, null, null);
             });
@@ -60,7 +61,8 @@ public final class Deletes {
         Instant now = core.now();
         String etag = Core.newEtag();
         String key = ResourceStore.key(existing.id());
-        OperationInput input = new OperationInput(Verb.DELETE, type.type(), existing.id(), null, null, null);
+        OperationInput input = new OperationInput(Verb.DELETE, type.type(), existing.id(), null, null, null,
+                caller.apiVersion());
         var shown = type.hooks().whileDeleting(existing, caller);
         try {
             Operation op = core.submitter().submit(caller, type.kind(Verb.DELETE), existing.id(), input, c -> {

@@ -43,7 +43,12 @@ public final class Envelope {
      * {@code properties.provisioningState} and {@code etag} where the description shows them.
      */
     public static ObjectNode render(ResourceType type, Resource resource) {
-        ObjectNode body = type.hooks().render(resource);
+        return render(type, resource, null);
+    }
+
+    /** {@link #render(ResourceType, Resource)} for a request in {@code apiVersion} (null: none named). */
+    public static ObjectNode render(ResourceType type, Resource resource, String apiVersion) {
+        ObjectNode body = type.hooks().render(resource, apiVersion);
         if (type.provisioningStateInBody()) {
             body.withObjectProperty("properties").put("provisioningState", resource.provisioningState());
         }

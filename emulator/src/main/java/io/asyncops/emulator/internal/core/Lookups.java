@@ -29,6 +29,11 @@ public record Lookups(DataSource dataSource) implements Lookup {
     }
 
     @Override
+    public int count(String subscription, String type, String location) {
+        return Jdbc.run(dataSource, c -> ResourceStore.count(c, subscription, type, location));
+    }
+
+    @Override
     public int countInGroup(String subscription, String group) {
         return Jdbc.run(dataSource, c -> ResourceStore.countInGroup(c, subscription, group));
     }

@@ -17,9 +17,11 @@ import io.asyncops.protocol.Json;
  * @param action the action's name for {@link Verb#POST}
  * @param input  the hooks' normalized input, null for DELETE
  * @param fault  the error code the {@code asyncops-fault} tag asked for, null without
+ * @param apiVersion the request's api-version (the result is rendered in it), null when it named none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OperationInput(Verb verb, String type, String id, String action, ObjectNode input, String fault) {
+public record OperationInput(Verb verb, String type, String id, String action, ObjectNode input, String fault,
+                             String apiVersion) {
 
     public String toText() {
         try {

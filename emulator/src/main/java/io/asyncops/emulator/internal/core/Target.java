@@ -173,10 +173,16 @@ public final class Target {
         return ResourceStore.key(type.parentPath().expand(path));
     }
 
-    /** The region of the status URLs: the resource's, else its parent's or group's, else {@code global}. */
+    /**
+     * The region of the status URLs: the resource's, else the path's for a location-scoped type, else its parent's
+     * or group's, else {@code global}.
+     */
     String location(String own) {
         if (own != null) {
             return own;
+        }
+        if (type.locationScoped()) {
+            return path.get(type.locationParameter());
         }
         for (Row r : new Row[] {self, parent, groupRow}) {
             if (r != null && r.resource().location() != null) {

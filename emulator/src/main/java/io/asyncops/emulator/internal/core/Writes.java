@@ -110,6 +110,7 @@ public final class Writes {
             ResourceStore.insert(c, newRow(target, planned, planned.desired, null, ProvisioningState.SUCCEEDED,
                     etag, now));
             stored = resource(target, planned, planned.desired, ProvisioningState.SUCCEEDED, etag, now, now);
+            created(c, request, planned, stored);
         } else {
             if (!ResourceStore.replace(c, target.self.key(), planned.existing.etag(), planned.desired, null,
                     ProvisioningState.SUCCEEDED, etag, now)) {
@@ -118,7 +119,8 @@ public final class Writes {
             stored = resource(target, planned, planned.desired, ProvisioningState.SUCCEEDED, etag,
                     planned.existing.createdAt(), now);
         }
-        return new Answer.Done(planned.existing == null ? 201 : 200, stored, Envelope.render(type, stored));
+        return new Answer.Done(planned.existing == null ? 201 : 200, stored, Envelope.render(type, stored,
+                request.caller().apiVersion()));
     }
 
     /** A long-running write: decide on one connection, then submit (the store's write in the operation's commit). */
@@ -140,26 +142,30 @@ public final class Writes {
         String state = existing == null ? ProvisioningState.CREATING : ProvisioningState.UPDATING;
         Instant now = core.now();
         String etag = Core.newEtag();
+        Resource running = resource(target, planned, shown, state, etag, existing == null ? now
+                : existing.createdAt(), now);
         TransactionalWork work = existing == null
-                ? c -> insertOrConflict(c, type, newRow(target, planned, shown, planned.desired, state, etag, now),
-                planned.name)
+                ? c -> {
+                    insertOrConflict(c, type, newRow(target, planned, shown, planned.desired, state, etag, now),
+                            planned.name);
+                    created(c, request, planned, running);
+                }
                 : c -> {
                     if (!ResourceStore.replace(c, target.self.key(), existing.etag(), shown, planned.desired, state,
                             etag, now)) {
                         throw type.conflict(existing.name());
                     }
                 };
-        OperationInput in = new OperationInput(request.verb(), type.type(), planned.id, null, input, fault);
+        OperationInput in = new OperationInput(request.verb(), type.type(), planned.id, null, input, fault,
+                request.caller().apiVersion());
         Operation op;
         try {
             op = core.submitter().submit(request.caller(), type.kind(request.verb()), planned.id, in, work);
         } catch (ResourceBusyException e) {
             throw type.conflict(planned.name);
         }
-        Resource running = resource(target, planned, shown, state, etag, existing == null ? now
-                : existing.createdAt(), now);
         return new Answer.Started(op, type.namespace(), target.location(planned.location), style, existing == null,
-                running, Envelope.render(type, running));
+                running, Envelope.render(type, running, request.caller().apiVersion()));
     }
 
     /**
@@ -170,7 +176,8 @@ public final class Writes {
                                   VerbStyle style, AzureException refused) {
         ResourceType type = request.type();
         String id = target.canonicalId();
-        OperationInput in = new OperationInput(request.verb(), type.type(), id, null, input, fault);
+        OperationInput in = new OperationInput(request.verb(), type.type(), id, null, input, fault,
+                request.caller().apiVersion());
         Operation op;
         try {
             op = core.submitter().submit(request.caller(), type.kind(request.verb()), id, in, c -> {
@@ -214,8 +221,25 @@ public final class Writes {
         if (existing == null && target.nameHolder != null) {
             throw hooks.nameTaken(request, target.nameHolder.resource());
         }
-        hooks.check(request, input, existing, target.parentResource());
         String wanted = request.body().path("location").asText(null);
+        String recovered = null;
+        if (existing == null && type.softDeleteType() != null) {
+            String location = type.tracked() ? wanted : target.location(null);
+            Resource deleted = SoftDeletes.find(c, core.types(), type, target.subscription, location, target.name)
+                    .orElse(null);
+            boolean recovers = hooks.recovers(request, input);
+            if (deleted != null && !recovers) {
+                throw hooks.deletedNameTaken(request, deleted);
+            }
+            if (deleted == null && recovers) {
+                throw SoftDeletes.nothingToRecover(type, target.name, location);
+            }
+            if (deleted != null) {
+                input = hooks.recovered(request, input, deleted);
+                recovered = deleted.id();
+            }
+        }
+        hooks.check(request, input, existing, target.parentResource());
         if (type.tracked() && existing != null && wanted != null && existing.location() != null
                 && !wanted.equals(existing.location())) {
             throw Errors.locationChanged(type.type(), existing.name(), existing.location(), target.group, wanted);
@@ -226,11 +250,23 @@ public final class Writes {
         String name = existing != null ? existing.name() : target.name;
         ObjectNode desired = Envelope.wrap(type, id, name, type.tracked() ? location : null,
                 hooks.desired(request, input, existing, target.parentResource()));
-        return new Planned(existing, id, name, location, desired);
+        return new Planned(existing, id, name, location, desired, recovered);
     }
 
-    /** A write decided: the resource as it is (null: none), its id, name and region, and its body after the write. */
-    private record Planned(Resource existing, String id, String name, String location, ObjectNode desired) {
+    /**
+     * A write decided: the resource as it is (null: none), its id, name and region, its body after the write, and
+     * the soft-deleted record it recovers (null: none).
+     */
+    private record Planned(Resource existing, String id, String name, String location, ObjectNode desired,
+                           String recovered) {
+    }
+
+    /** What goes with a create, in its transaction: the record it recovers goes, its companions come. */
+    private void created(Connection c, WriteRequest request, Planned planned, Resource inserted) throws SQLException {
+        if (planned.recovered != null) {
+            ResourceStore.deleteIfInState(c, ResourceStore.key(planned.recovered), ProvisioningState.SUCCEEDED);
+        }
+        Companions.insert(c, core.types(), request.type(), inserted, request.path(), request.caller(), request.now());
     }
 
     private static NewRow newRow(Target target, Planned p, ObjectNode body, ObjectNode pending, String state,

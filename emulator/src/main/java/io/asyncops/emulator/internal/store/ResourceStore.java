@@ -152,6 +152,16 @@ public final class ResourceStore {
         }
     }
 
+    /** How many resources of {@code type} a subscription holds, in {@code location} when not null. */
+    public static int count(Connection c, String subscription, String type, String location) throws SQLException {
+        if (location == null) {
+            return Jdbc.query(c, "SELECT COUNT(*) FROM emu_resource WHERE subscription_key = ? AND type = ?",
+                    rs -> rs.getInt(1), key(subscription), type).get(0);
+        }
+        return Jdbc.query(c, "SELECT COUNT(*) FROM emu_resource WHERE subscription_key = ? AND type = ?"
+                + " AND location = ?", rs -> rs.getInt(1), key(subscription), type, location).get(0);
+    }
+
     /** How many rows a resource group holds, itself not counted. */
     public static int countInGroup(Connection c, String subscription, String group) throws SQLException {
         return Jdbc.query(c, "SELECT COUNT(*) FROM emu_resource WHERE subscription_key = ? AND group_key = ?",
