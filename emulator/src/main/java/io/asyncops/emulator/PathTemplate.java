@@ -87,6 +87,17 @@ public final class PathTemplate {
         return !segments.isEmpty() && segments.get(segments.size() - 1).parameter();
     }
 
+    /**
+     * Whether the template ends with a region of a provider, {@code .../providers/{Namespace}/locations/{location}}:
+     * a scope that always exists, not a resource.
+     */
+    public boolean endsWithLocationScope() {
+        int n = segments.size();
+        return n >= 4 && segments.get(n - 1).parameter() && !segments.get(n - 2).parameter()
+                && segments.get(n - 2).text().equalsIgnoreCase("locations") && !segments.get(n - 4).parameter()
+                && segments.get(n - 4).text().equalsIgnoreCase("providers");
+    }
+
     /** The first {@code count} segments. */
     public PathTemplate prefix(int count) {
         if (count < 1 || count > segments.size()) {

@@ -87,6 +87,7 @@ public final class ResourceType {
     private final String softDeleteType;
     private final String createdWithParent;
     private final Builder source;
+    private final boolean locationScoped;
 
     private ResourceType(Builder b, List<ListPath> lists) {
         this.type = b.type;
@@ -107,6 +108,7 @@ public final class ResourceType {
         this.softDeleteType = b.softDeleteType;
         this.createdWithParent = b.createdWithParent;
         this.source = b.copy();
+        this.locationScoped = parentPath().endsWithLocationScope();
     }
 
     /**
@@ -154,11 +156,7 @@ public final class ResourceType {
      * the path's.
      */
     public boolean locationScoped() {
-        List<PathTemplate.Segment> s = parentPath().segments();
-        int n = s.size();
-        return n >= 6 && s.get(n - 1).parameter() && !s.get(n - 2).parameter()
-                && s.get(n - 2).text().equalsIgnoreCase("locations") && !s.get(n - 4).parameter()
-                && s.get(n - 4).text().equalsIgnoreCase("providers");
+        return locationScoped;
     }
 
     /** The name of the location parameter of a {@link #locationScoped()} type, else null. */

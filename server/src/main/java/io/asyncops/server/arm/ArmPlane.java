@@ -47,13 +47,10 @@ public final class ArmPlane implements Plane {
         List<ResourceType> types = new ArrayList<>();
         types.add(ResourceGroups.type(timings));
         types.addAll(Sql.types(timings));
-        if (!setup.specs().isEmpty()) {
-            types.addAll(specTypes(setup, types));
-        }
-        setup.resourceTypes(types);
+        setup.resourceTypes(setup.specs().isEmpty() ? types : specTypes(setup, types));
     }
 
-    /** The types of the specs given with {@code --spec} that the built-in ones do not describe. */
+    /** The built-in types with what the specs given with {@code --spec} add to them, then the specs' types. */
     private static List<ResourceType> specTypes(PlaneSetup setup, List<ResourceType> builtIn) {
         long t0 = System.nanoTime();
         SpecProviders specs;
@@ -64,7 +61,8 @@ public final class ArmPlane implements Plane {
             throw new IllegalStateException("cannot load the spec " + e.getMessage(), e);
         }
         List<ResourceType> loaded = specs.types(builtIn);
-        LOG.info("loaded {} resource types ({} operations) from {} spec files in {} ms", loaded.size(),
+        LOG.info("loaded {} resource types ({} operations) from {} spec files in {} ms",
+                loaded.size() - builtIn.size(),
                 specs.operationCount(), specs.files().size(), (System.nanoTime() - t0) / 1_000_000);
         specs.notServed().forEach(why -> LOG.debug("not served from the specs: {}", why));
         return loaded;

@@ -23,8 +23,8 @@ public final class NameAvailability extends SpecAction {
      * @param candidates the types with global names (a list completed after construction, read per request); the
      *                   request's {@code type} picks one
      */
-    public NameAvailability(SpecOperation operation, String namespace, List<ResourceType> candidates) {
-        super(operation, namespace);
+    public NameAvailability(ByVersion<SpecOperation> operations, String namespace, List<ResourceType> candidates) {
+        super(operations, namespace);
         this.candidates = candidates; // filled once every type is built: read at request time
     }
 
@@ -51,12 +51,11 @@ public final class NameAvailability extends SpecAction {
         if (!available && valid) {
             why = "The name '" + name + "' is already in use.";
         }
-        return answer(name, available, valid, why);
+        return answer(operation(context.apiVersion()).resultSchema(), name, available, valid, why);
     }
 
-    private ObjectNode answer(String name, boolean available, boolean valid, String message) {
+    private static ObjectNode answer(Schema schema, String name, boolean available, boolean valid, String message) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        Schema schema = operation().resultSchema();
         for (Schema.Property p : schema.properties().values()) {
             String n = p.name().toLowerCase(Locale.ROOT);
             if (p.schema().kind() == Schema.Kind.BOOLEAN && n.contains("available")) {

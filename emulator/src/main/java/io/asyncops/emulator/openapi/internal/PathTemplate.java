@@ -144,9 +144,57 @@ public final class PathTemplate {
         return shape == Shape.ACTION ? segments.get(segments.size() - 1).text() : null;
     }
 
-    /** Whether the path addresses something under a provider's own resource (not the provider itself). */
+    /**
+     * Whether the path addresses something under a provider's own resource (not the provider itself, nor one of its
+     * regions: {@code .../providers/NS/locations/{location}/checkNameAvailability} is the provider's).
+     */
     public boolean underResource() {
-        return segments.size() - providerIndex - 2 >= 2;
+        int rest = segments.size() - providerIndex - 2;
+        boolean inRegion = rest == 3 && !segments.get(providerIndex + 2).parameter()
+                && segments.get(providerIndex + 2).text().equalsIgnoreCase("locations")
+                && segments.get(providerIndex + 3).parameter();
+        return rest >= 2 && !inRegion;
+    }
+
+    /**
+     * The template as the core serves it: each fixed name ({@code .../blobServices/default}) becomes a parameter
+     * named after its type ({@code {blobServicesName}}), so a singleton is a resource whose name rule admits one
+     * name.
+     */
+    public String coreTemplate() {
+        StringBuilder b = new StringBuilder();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        segments.forEach(s -> {
+            if (s.parameter()) {
+                names.add(s.text());
+            }
+        });
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            b.append('/');
+            if (isFixedName(i)) {
+                String name = segments.get(i - 1).text() + "Name";
+                while (!names.add(name)) {
+                    name = name + "_";
+                }
+                b.append('{').append(name).append('}');
+            } else {
+                b.append(s.parameter() ? "{" + s.text() + "}" : s.text());
+            }
+        }
+        return b.toString();
+    }
+
+    /** The fixed name of the last segment ({@code default} of {@code .../blobServices/default}), or null. */
+    public String fixedName() {
+        return isFixedName(segments.size() - 1) ? segments.get(segments.size() - 1).text() : null;
+    }
+
+    /** Whether segment {@code i} is a resource's name written as a word (an odd position after the namespace). */
+    private boolean isFixedName(int i) {
+        int after = i - providerIndex - 2;
+        return after >= 1 && after % 2 == 1 && !segments.get(i).parameter()
+                && (shape == Shape.INSTANCE || i < segments.size() - 1);
     }
 
     /** The path parameters' values in a concrete path, or null when it does not match. */

@@ -31,6 +31,26 @@ public final class Plausible {
         return generate(schema, member, seed, 0, 0, false, new HashSet<>());
     }
 
+    /** The item at {@code index} of a generated array of {@code itemSchema} (the same as in {@link #value}). */
+    public static JsonNode item(Schema itemSchema, String member, Seed seed, int index) {
+        return generate(itemSchema, member, seed, index, 1, false, new HashSet<>());
+    }
+
+    /** Whether member {@code name} holds a secret Azure generates (a key, a password, a connection string). */
+    static boolean secretLike(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("value") || n.endsWith("key") || n.contains("password") || n.contains("secret")
+                || n.contains("token") || n.endsWith("sas") || n.equals("connectionstring");
+    }
+
+    /** Whether member {@code name} of schema {@code schema} holds a time. */
+    static boolean timeLike(String name, Schema schema) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String format = schema.format == null ? "" : schema.format.toLowerCase(Locale.ROOT);
+        return schema.kind == Schema.Kind.STRING && (format.startsWith("date-time") || n.endsWith("time")
+                || n.endsWith("date") || n.endsWith("timestamp") || n.equals("lastmodified"));
+    }
+
     /**
      * @param index    the position of the value's nearest array item (keys of a list are key1, key2)
      * @param endpoint whether the value is inside an endpoint object (its strings are URLs)

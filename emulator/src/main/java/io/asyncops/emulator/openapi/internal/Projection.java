@@ -139,10 +139,10 @@ public final class Projection {
                     Map.Entry<String, JsonNode> e = it.next();
                     Schema.Property p = schema.properties.get(e.getKey());
                     if (p != null) {
-                        if (!p.secret() && !e.getValue().isNull()) {
+                        if (!p.secret() && !p.writeOnly() && !e.getValue().isNull()) {
                             out.set(e.getKey(), project(e.getValue(), p.schema(), seed, depth + 1));
                         }
-                    } else if (schema.additionalAllowed) {
+                    } else if (schema.additionalAllowed && !e.getKey().equals(Stash.MEMBER)) {
                         out.set(e.getKey(), schema.additionalProperties == null ? e.getValue()
                                 : project(e.getValue(), schema.additionalProperties, seed, depth + 1));
                     }

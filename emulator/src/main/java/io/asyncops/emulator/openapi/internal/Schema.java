@@ -25,6 +25,11 @@ public final class Schema {
             return readOnly || (mutability != null && !mutability.contains("create") && !mutability.contains("update"));
         }
 
+        /** Never shown in an answer: {@code x-ms-mutability} without {@code read} (e.g. a create mode). */
+        public boolean writeOnly() {
+            return mutability != null && !mutability.contains("read");
+        }
+
         /** Settable on create, not on update ({@code x-ms-mutability: [create, read]}). */
         public boolean createOnly() {
             return mutability != null && mutability.contains("create") && !mutability.contains("update");
@@ -54,6 +59,8 @@ public final class Schema {
     Integer maxItems;
     boolean readOnly;
     boolean secret;
+    /** The schema's {@code default}, or null. */
+    com.fasterxml.jackson.databind.JsonNode defaultValue;
     String discriminator;
     String discriminatorValue;
     final Map<String, Schema> subtypes = new LinkedHashMap<>();
@@ -145,6 +152,11 @@ public final class Schema {
 
     public boolean secret() {
         return secret;
+    }
+
+    /** The schema's {@code default} value, or null. */
+    public com.fasterxml.jackson.databind.JsonNode defaultValue() {
+        return defaultValue;
     }
 
     /** The discriminator property of a polymorphic base, or null. */

@@ -48,6 +48,7 @@ final class SchemaCompiler {
         s.format = node.text("format");
         s.readOnly = node.flag("readOnly");
         s.secret = node.flag("x-ms-secret");
+        s.defaultValue = node.json().get("default");
         s.azureResource = node.flag("x-ms-azure-resource");
         s.discriminator = node.text("discriminator");
         s.discriminatorValue = node.text("x-ms-discriminator-value");

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,28 @@ public record Seed(String id, String name, String namespace, String location, In
             "microsoft.servicebus", "servicebus.windows.net",
             "microsoft.eventhub", "servicebus.windows.net",
             "microsoft.web", "azurewebsites.net");
+
+    /** The sub-resources a private endpoint connects to, per namespace (Azure's group ids). */
+    private static final Map<String, List<String>> GROUP_IDS = Map.of(
+            "microsoft.storage", List.of("blob", "table", "queue", "file", "web", "dfs"),
+            "microsoft.keyvault", List.of("vault"),
+            "microsoft.appconfiguration", List.of("configurationStores"),
+            "microsoft.sql", List.of("sqlServer"),
+            "microsoft.documentdb", List.of("Sql"),
+            "microsoft.web", List.of("sites"));
+
+    /** The private link group ids of {@code namespace}'s resources (its type's own name when unknown). */
+    static List<String> groupIds(String namespace) {
+        return GROUP_IDS.getOrDefault(namespace.toLowerCase(Locale.ROOT), List.of("default"));
+    }
+
+    /** The private DNS zone of sub-resource {@code groupId}: {@code privatelink.blob.core.windows.net}. */
+    String privateZone(String groupId) {
+        String ns = namespace.toLowerCase(Locale.ROOT);
+        String host = HOSTS.getOrDefault(ns, ns.substring(ns.indexOf('.') + 1) + ".azure.net");
+        return "microsoft.storage".equals(ns) ? "privatelink." + groupId.toLowerCase(Locale.ROOT) + "." + host
+                : "privatelink." + host;
+    }
 
     /** The URL of an endpoint named {@code member} ({@code blob} gives {@code https://acct.blob.core.windows.net/}). */
     String url(String member) {

@@ -7,35 +7,43 @@ import io.asyncops.emulator.ActionRequest;
 import io.asyncops.emulator.Resource;
 import io.asyncops.emulator.ResourceAction;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
- * A POST action of a spec ({@code listKeys}, {@code regenerateKey}, {@code failover}, ...): its body is checked
- * against the spec's schema; its result is a complete, deterministic value of the response schema derived from the
- * resource it acts on (keys stay the same between calls), or nothing when the spec declares no body.
+ * An action of a spec ({@code listKeys}, {@code failover}, a provider's {@code skus}, ...), per api-version: its
+ * body is checked against the schema of the request's api-version; its result is a complete, deterministic value of
+ * that version's response schema derived from the resource it acts on (the same on every call), or nothing when the
+ * spec declares no body. Subclasses give real answers where the meaning is plain.
  */
 public class SpecAction implements ResourceAction {
-    private final SpecOperation operation;
+    private final ByVersion<SpecOperation> operations;
     private final String namespace;
 
-    public SpecAction(SpecOperation operation, String namespace) {
-        this.operation = operation;
+    public SpecAction(ByVersion<SpecOperation> operations, String namespace) {
+        this.operations = operations;
         this.namespace = namespace;
     }
 
-    /** The spec's operation. */
-    public final SpecOperation operation() {
-        return operation;
+    /** The spec's operation for {@code apiVersion} (null: the newest). */
+    public final SpecOperation operation(String apiVersion) {
+        return operations.pick(apiVersion);
+    }
+
+    /** The provider namespace, as the spec spells it. */
+    final String namespace() {
+        return namespace;
     }
 
     @Override
     public ObjectNode input(ActionRequest request) {
         ObjectNode input = ResourceAction.super.input(request);
-        if (operation.body() != null && (operation.bodyRequired() || !input.isEmpty())) {
+        SpecOperation op = operation(request.caller().apiVersion());
+        if (op.body() != null && (op.bodyRequired() || !input.isEmpty())) {
             try {
-                JsonNode checked = BodyValidator.check(input, operation.body(), null, false);
+                JsonNode checked = BodyValidator.check(input, op.body(), null, false);
                 return checked instanceof ObjectNode o ? o : input;
             } catch (SpecViolation v) {
-                throw SpecHooks.error(v, operation);
+                throw SpecHooks.error(v, op);
             }
         }
         return input;
@@ -43,22 +51,28 @@ public class SpecAction implements ResourceAction {
 
     @Override
     public JsonNode result(ActionContext context) {
-        Schema schema = operation.resultSchema();
-        if (schema == null) {
-            return null;
-        }
-        Resource target = context.target();
-        Seed seed = target == null
-                ? new Seed("/subscriptions/" + context.path().getOrDefault("subscriptionId", "") + "/providers/"
-                        + namespace, namespace.toLowerCase(java.util.Locale.ROOT), namespace, null, Instant.EPOCH,
-                        "Succeeded", 0)
-                : new Seed(target.id(), target.name(), namespace, target.location(), target.createdAt(),
-                        target.provisioningState(), 0);
-        JsonNode value = Plausible.value(schema, null, seed);
-        SpecOperation.Pageable paging = operation.pageable();
+        Schema schema = operation(context.apiVersion()).resultSchema();
+        return schema == null ? null : onePage(context, Plausible.value(schema, null, seed(context)));
+    }
+
+    /** {@code value} without a next link: every answer is one page. */
+    final JsonNode onePage(ActionContext context, JsonNode value) {
+        SpecOperation.Pageable paging = operation(context.apiVersion()).pageable();
         if (paging != null && paging.nextLinkName() != null && value instanceof ObjectNode o) {
-            o.remove(paging.nextLinkName()); // one page: no next link
+            o.remove(paging.nextLinkName());
         }
         return value;
+    }
+
+    /** What generated values derive from: the target, or the provider in the caller's subscription. */
+    final Seed seed(ActionContext context) {
+        Resource target = context.target();
+        if (target == null) {
+            return new Seed("/subscriptions/" + context.path().getOrDefault("subscriptionId", "") + "/providers/"
+                    + namespace, namespace.toLowerCase(Locale.ROOT), namespace, context.path().get("location"),
+                    Instant.EPOCH, "Succeeded", 0);
+        }
+        return new Seed(target.id(), target.name(), namespace, target.location(), target.createdAt(),
+                target.provisioningState(), Stash.generation(target.body()));
     }
 }

@@ -101,14 +101,21 @@ public final class SpecCatalog {
     }
 
     /**
-     * A list belongs to the type of the same name in the same scope, else in the other: a subscription-wide list
-     * of a type whose resources live in groups belongs to that type.
+     * A list belongs to the type of the same name in the same scope, else in the other (a subscription-wide list
+     * of a type whose resources live in groups belongs to that type), else to the type of the same name in the
+     * provider's regions; a list of no type (a provider's {@code skus}, {@code usages}) is a type of its own without
+     * a resource path.
      */
     private void addCollection(SpecOperation op) {
         PathTemplate path = op.path();
         String same = key(path.resourceType(), path.resourceGroupScoped());
         String other = key(path.resourceType(), !path.resourceGroupScoped());
-        String key = types.containsKey(same) || !types.containsKey(other) ? same : other;
+        // a subscription's list of a type that lives in regions (.../providers/NS/deletedVaults lists
+        // .../providers/NS/locations/{location}/deletedVaults/{name})
+        String ns = path.namespace();
+        String regional = key(ns + "/locations" + path.resourceType().substring(ns.length()), false);
+        String key = types.containsKey(same) ? same : types.containsKey(other) ? other
+                : types.containsKey(regional) ? regional : same;
         types.computeIfAbsent(key, k -> new SpecType(path.resourceType(), path.namespace(),
                 path.resourceGroupScoped())).add(op);
     }

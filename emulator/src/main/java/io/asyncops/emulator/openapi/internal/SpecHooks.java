@@ -9,67 +9,77 @@ import io.asyncops.emulator.WriteRequest;
 import java.time.Instant;
 
 /**
- * The behaviour of a spec-loaded type: bodies checked against the PUT or PATCH schema (violations are {@code 400}
- * naming the property), create-only properties kept, provider-set members filled once when written, answers shaped
- * by the GET schema with the provisioning state in the schema's own words. Schemas are compiled at load time, so a
- * request only walks its body.
+ * The behaviour of a spec-loaded type: bodies checked against the PUT or PATCH schema of the request's api-version
+ * (violations are {@code 400} naming the property), create-only properties kept, provider-set members filled once
+ * when written, answers shaped by the GET schema of the request's api-version with the provisioning state in the
+ * schema's own words, the {@link Stash} carried over and never shown; soft delete as {@link SoftDeleteRules} says.
+ * Schemas are compiled at load time, so a request only walks its body.
  */
 public final class SpecHooks implements ResourceHooks {
     private final String namespace;
-    private final SpecOperation put;
-    private final SpecOperation patch;
-    private final Schema putBody;
-    private final Schema patchBody;
-    private final Schema resource;
+    private final ByVersion<SpecOperation> puts;
+    private final ByVersion<SpecOperation> patches;
+    private final ByVersion<Schema> shapes;
+    private final SoftDeleteRules softDelete;
 
     /**
-     * @param put      the type's PUT (null when it has none)
-     * @param patch    the type's PATCH (null when it has none)
-     * @param resource the GET answer's schema (falls back to the PUT answer's)
+     * @param puts       the type's PUT per api-version (empty when it has none)
+     * @param patches    the type's PATCH per api-version
+     * @param shapes     the GET answer's schema per api-version (the PUT answer's where there is no GET)
+     * @param softDelete the rules of its soft delete, null when it has none
      */
-    public SpecHooks(String namespace, SpecOperation put, SpecOperation patch, Schema resource) {
+    public SpecHooks(String namespace, ByVersion<SpecOperation> puts, ByVersion<SpecOperation> patches,
+                     ByVersion<Schema> shapes, SoftDeleteRules softDelete) {
         this.namespace = namespace;
-        this.put = put;
-        this.patch = patch;
-        this.putBody = put == null ? null : put.body();
-        this.patchBody = patch == null ? null : patch.body();
-        this.resource = resource;
+        this.puts = puts;
+        this.patches = patches;
+        this.shapes = shapes;
+        this.softDelete = softDelete;
+    }
+
+    private SpecOperation operation(WriteRequest request) {
+        return (request.isPatch() ? patches : puts).pick(request.caller().apiVersion());
     }
 
     @Override
     public ObjectNode normalize(WriteRequest request) {
-        Schema schema = request.isPatch() ? patchBody : putBody;
-        if (schema == null) {
-            return ResourceHooks.super.normalize(request);
+        SpecOperation op = operation(request);
+        if (op == null || op.body() == null) {
+            return Stash.without(ResourceHooks.super.normalize(request));
         }
         try {
-            JsonNode checked = BodyValidator.check(request.body(), schema, null, request.isPatch());
+            JsonNode checked = BodyValidator.check(Stash.without(request.body()), op.body(), null,
+                    request.isPatch());
             return checked instanceof ObjectNode o ? o : request.body().objectNode();
         } catch (SpecViolation v) {
-            throw error(v, request.isPatch() ? patch : put);
+            throw error(v, op);
         }
     }
 
     @Override
     public void check(WriteRequest request, ObjectNode input, Resource existing, Resource parent) {
-        Schema schema = request.isPatch() ? patchBody : putBody;
-        if (existing == null || schema == null) {
+        SpecOperation op = operation(request);
+        if (existing == null || op == null || op.body() == null) {
             return;
         }
         try {
-            BodyValidator.check(input, schema, existing.body(), true);
+            BodyValidator.check(input, op.body(), existing.body(), true);
         } catch (SpecViolation v) {
-            throw error(v, request.isPatch() ? patch : put);
+            throw error(v, op);
         }
     }
 
     @Override
     public ObjectNode desired(WriteRequest request, ObjectNode input, Resource existing, Resource parent) {
         ObjectNode body = ResourceHooks.super.desired(request, input, existing, parent);
+        if (existing != null && !request.isPatch()) {
+            Stash.carry(existing.body(), body); // a PUT replaces what the client sees, not what it never sees
+        }
         Instant created = existing == null ? request.now() : existing.createdAt();
-        if (resource != null) {
+        Schema shape = shapes.pick(request.caller().apiVersion());
+        if (shape != null) {
             String location = body.path("location").asText(existing == null ? null : existing.location());
-            Projection.fillDefaults(body, resource, new Seed(request.id(), request.name(), namespace, location,
+            Projection.fillDefaults(body, shape, new Seed(request.id(), request.name(), namespace, location,
                     created, "Succeeded", 0));
         }
         ObjectNode systemData = body.putObject("systemData");
@@ -84,16 +94,58 @@ public final class SpecHooks implements ResourceHooks {
         return body;
     }
 
+    /** A resource that exists with its parent: the defaults of a new one, with the parent's SKU where it shows one. */
+    @Override
+    public ObjectNode initial(WriteRequest request, Resource parent) {
+        ObjectNode body = desired(request, request.body(), null, parent);
+        Schema shape = shapes.newest();
+        Schema.Property sku = shape == null ? null : shape.property("sku");
+        if (sku != null && sku.readOnly() && parent.body().has("sku")) {
+            body.set("sku", parent.body().get("sku"));
+        }
+        return body;
+    }
+
     @Override
     public ObjectNode render(Resource r) {
-        if (resource == null) {
-            return r.body();
+        return render(r, null);
+    }
+
+    @Override
+    public ObjectNode render(Resource r, String apiVersion) {
+        Schema shape = shapes.pick(apiVersion);
+        ObjectNode body = Stash.without(r.body());
+        if (shape == null) {
+            return body;
         }
-        return Projection.render(r.body(), resource, seed(r), r.provisioningState());
+        return Projection.render(body, shape, seed(r), r.provisioningState());
+    }
+
+    @Override
+    public ObjectNode softDeleted(Resource resource, Instant now) {
+        return softDelete == null ? null : softDelete.record(resource, now);
+    }
+
+    @Override
+    public boolean recovers(WriteRequest request, ObjectNode input) {
+        return softDelete != null && SoftDeleteRules.recovers(input);
+    }
+
+    @Override
+    public ObjectNode recovered(WriteRequest request, ObjectNode input, Resource deleted) {
+        return SoftDeleteRules.recovered(input, deleted);
+    }
+
+    @Override
+    public AzureException deletedNameTaken(WriteRequest request, Resource deleted) {
+        return new AzureException(409, "ConflictError", "A " + request.type().type() + " named '" + request.name()
+                + "' already exists in the deleted state. Recover it (properties.createMode: recover) or purge it"
+                + " before creating one of that name.");
     }
 
     Seed seed(Resource r) {
-        return new Seed(r.id(), r.name(), namespace, r.location(), r.createdAt(), r.provisioningState(), 0);
+        return new Seed(r.id(), r.name(), namespace, r.location(), r.createdAt(), r.provisioningState(),
+                Stash.generation(r.body()));
     }
 
     /** The violation as ARM's 400, naming the property in {@code target} where the spec's error schema has one. */

@@ -86,6 +86,38 @@ public final class SpecType {
         return null;
     }
 
+    /** What each api-version says of {@code method} on the resource path (empty when none does). */
+    public ByVersion<SpecOperation> verb(String method) {
+        Map<String, SpecOperation> out = new LinkedHashMap<>();
+        versions.forEach((k, v) -> out.put(k, v.verbs.get(method)));
+        return ByVersion.of(out);
+    }
+
+    /** Whether some api-version has {@code method} on the resource path. */
+    public boolean has(String method) {
+        return versions.values().stream().anyMatch(v -> v.verbs.containsKey(method));
+    }
+
+    /** The actions on one resource by lower-cased name, each per api-version. */
+    public Map<String, ByVersion<SpecOperation>> actions() {
+        Map<String, Map<String, SpecOperation>> byName = new LinkedHashMap<>();
+        versions.forEach((k, v) -> v.actions.forEach((name, op) ->
+                byName.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(k, op)));
+        Map<String, ByVersion<SpecOperation>> out = new LinkedHashMap<>();
+        byName.forEach((name, ops) -> out.put(name, ByVersion.of(ops)));
+        return out;
+    }
+
+    /** The collection GETs by route, each per api-version. */
+    public Map<String, ByVersion<SpecOperation>> collections() {
+        Map<String, Map<String, SpecOperation>> byRoute = new LinkedHashMap<>();
+        versions.forEach((k, v) -> v.collections.forEach(op ->
+                byRoute.computeIfAbsent(op.path().routeKey(), n -> new LinkedHashMap<>()).put(k, op)));
+        Map<String, ByVersion<SpecOperation>> out = new LinkedHashMap<>();
+        byRoute.forEach((route, ops) -> out.put(route, ByVersion.of(ops)));
+        return out;
+    }
+
     /** Whether a client can create resources of this type (a PUT on its resource path, in some api-version). */
     public boolean creatable() {
         return versions.values().stream().anyMatch(v -> v.verbs.containsKey("PUT"));
@@ -102,8 +134,14 @@ public final class SpecType {
                 }
             }
             case COLLECTION -> v.collections.add(op);
-            case ACTION -> v.actions.putIfAbsent(op.path().actionName().toLowerCase(Locale.ROOT), op);
+            case ACTION -> v.actions.putIfAbsent(actionKey(op), op);
         }
+    }
+
+    /** An action's key: its lower-cased name, with its method when not a POST ({@code put firewallrules}). */
+    static String actionKey(SpecOperation op) {
+        String name = op.path().actionName().toLowerCase(Locale.ROOT);
+        return op.method().equals("POST") ? name : op.method().toLowerCase(Locale.ROOT) + " " + name;
     }
 
     @Override
