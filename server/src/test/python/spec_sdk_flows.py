@@ -101,6 +101,36 @@ def storage(rg):
     check([k.key_name for k in keys] == ["key1", "key2"] and all(len(k.value) == 88 for k in keys), "list_keys")
     again = c.storage_accounts.list_keys(rg, name).keys
     check([k.value for k in again] == [k.value for k in keys], "keys stay the same between reads")
+    regenerated = c.storage_accounts.regenerate_key(
+        rg, name, st.StorageAccountRegenerateKeyParameters(key_name="key1")).keys
+    check(regenerated[0].value != keys[0].value and regenerated[1].value == keys[1].value,
+          "regenerate_key changes key1 only")
+    check([k.value for k in c.storage_accounts.list_keys(rg, name).keys] == [k.value for k in regenerated],
+          "list_keys shows the regenerated key")
+    c.storage_accounts.get_properties(rg, name)
+    check(regenerated[0].value not in json.dumps(EXCHANGES[-1]["response"]["body"]), "no read shows a key")
+    usages = [u for u in c.usages.list_by_location("westus") if u.name.value == "StorageAccounts"]
+    check(len(usages) == 1 and usages[0].current_value >= 1 and usages[0].limit == 250 and usages[0].unit == "Count",
+          "usages.list_by_location counts the accounts")
+    skus = list(c.skus.list())
+    check("Standard_LRS" in [s.name for s in skus] and all(s.tier == "Premium" for s in skus
+                                                           if s.name.startswith("Premium")), "skus.list")
+    links = c.private_link_resources.list_by_storage_account(rg, name).value
+    check("blob" in [link.group_id for link in links], "private_link_resources.list_by_storage_account")
+    try:
+        c.management_policies.get(rg, name, "default")
+        raise AssertionError("a management policy before any was set")
+    except ResourceNotFoundError:
+        check(True, "no management policy until one is set")
+    rule = st.ManagementPolicyRule(name="cleanup", type="Lifecycle", definition=st.ManagementPolicyDefinition(
+        actions=st.ManagementPolicyAction(base_blob=st.ManagementPolicyBaseBlob(
+            delete=st.DateAfterModification(days_after_modification_greater_than=30)))))
+    c.management_policies.create_or_update(rg, name, "default", st.ManagementPolicy(
+        policy=st.ManagementPolicySchema(rules=[rule])))
+    policy = c.management_policies.get(rg, name, "default")
+    check(policy.name == "default" and policy.policy.rules[0].name == "cleanup",
+          "management_policies: the default one set, then read")
+    check(isinstance(list(c.deleted_accounts.list()), list), "deleted_accounts.list")
     c.storage_accounts.begin_failover(rg, name).result()
     check(True, "begin_failover().result() (a long-running POST, final state via Location)")
     e = expect_error(lambda: c.storage_accounts.begin_create(rg, "bad" + SUFFIX, st.StorageAccountCreateParameters(
@@ -149,6 +179,15 @@ def keyvault(rg):
     c.private_endpoint_connections.begin_delete(rg, name, pec).result()
     check(pec not in [p.name for p in c.private_endpoint_connections.list_by_resource(rg, name)],
           "begin_delete().result() of the child (a long-running DELETE)")
+    principal = "00000000-0000-0000-0000-0000000000aa"
+    c.vaults.update_access_policy(rg, name, "add", kv.VaultAccessPolicyParameters(
+        properties=kv.VaultAccessPolicyProperties(access_policies=[kv.AccessPolicyEntry(
+            tenant_id=tenant, object_id=principal, permissions=kv.Permissions(keys=["get", "list"]))])))
+    policies = c.vaults.get(rg, name).properties.access_policies
+    check([p.object_id for p in policies] == [principal] and policies[0].permissions.keys == ["get", "list"],
+          "update_access_policy (a PUT action) adds to the vault's policies")
+    check([r.group_id for r in c.private_link_resources.list_by_vault(rg, name).value] == ["vault"],
+          "private_link_resources.list_by_vault")
     e = expect_error(lambda: c.vaults.begin_create_or_update(rg, "kv-bad-" + SUFFIX, kv.VaultCreateOrUpdateParameters(
         location="westus", properties=kv.VaultProperties(tenant_id=tenant, sku=kv.Sku(family="A", name="gold")))),
         "InvalidParameter", "a sku outside the enum")
@@ -164,6 +203,29 @@ def keyvault(rg):
         raise AssertionError("the vault is still there after delete")
     except ResourceNotFoundError:
         check(True, "delete, then get is ResourceNotFound")
+    deleted = c.vaults.get_deleted(name, "westus")
+    check(deleted.properties.vault_id == vault.id and deleted.properties.tags == {"env": "test"}
+          and deleted.properties.scheduled_purge_date > deleted.properties.deletion_date,
+          "get_deleted: the vault is kept, soft-deleted")
+    check(name in [d.name for d in c.vaults.list_deleted()], "list_deleted")
+    expect_error(lambda: c.vaults.begin_create_or_update(rg, name, kv.VaultCreateOrUpdateParameters(
+        location="westus", properties=kv.VaultProperties(tenant_id=tenant, sku=kv.Sku(family="A", name="standard")))),
+        "ConflictError", "a new vault of a soft-deleted vault's name")
+    recovered = c.vaults.begin_create_or_update(rg, name, kv.VaultCreateOrUpdateParameters(
+        location="westus", properties=kv.VaultProperties(tenant_id=tenant, sku=kv.Sku(family="A", name="standard"),
+                                                         create_mode="recover"))).result()
+    check(recovered.properties.enabled_for_deployment is True and recovered.tags == {"env": "test"}
+          and recovered.properties.access_policies[0].object_id == principal,
+          "create_mode recover brings the vault back as it was")
+    check(name not in [d.name for d in c.vaults.list_deleted()], "a recovered vault is no longer deleted")
+    c.vaults.delete(rg, name)
+    c.vaults.begin_purge_deleted(name, "westus").result()
+    check(name not in [d.name for d in c.vaults.list_deleted()], "begin_purge_deleted().result() (a long-running POST)")
+    try:
+        c.vaults.get_deleted(name, "westus")
+        raise AssertionError("the vault is still deleted after the purge")
+    except ResourceNotFoundError:
+        check(True, "get_deleted after the purge is ResourceNotFound")
 
 
 def appconfiguration(rg):
@@ -187,7 +249,18 @@ def appconfiguration(rg):
     keys = list(c.configuration_stores.list_keys(rg, name))
     check(len(keys) == 2 and all(k.value for k in keys), "list_keys (a paged POST)")
     regenerated = c.configuration_stores.regenerate_key(rg, name, ac.RegenerateKeyParameters(id=keys[0].id))
-    check(regenerated.value is not None, "regenerate_key")
+    after = list(c.configuration_stores.list_keys(rg, name))
+    check(regenerated.id == keys[0].id and regenerated.value != keys[0].value
+          and regenerated.connection_string != keys[0].connection_string, "regenerate_key answers the new key")
+    check(after[0].value == regenerated.value and after[1].value == keys[1].value,
+          "list_keys shows the regenerated key, the other as it was")
+    check(not c.operations.regional_check_name_availability("westus", ac.CheckNameAvailabilityParameters(
+        name=name, type="Microsoft.AppConfiguration/configurationStores")).name_available,
+          "regional_check_name_availability (a second checkNameAvailability, under locations)")
+    links = list(c.private_link_resources.list_by_configuration_store(rg, name))
+    check([link.group_id for link in links] == ["configurationStores"]
+          and c.private_link_resources.get(rg, name, "configurationStores").group_id == "configurationStores",
+          "private_link_resources (a read-only child type)")
     e = expect_error(lambda: c.configuration_stores.begin_create(rg, "bad-" + SUFFIX, ac.ConfigurationStore(
         location="westus", sku=ac.Sku(name="standard"), create_mode="Restore")),
         "InvalidParameter", "a create mode outside the enum")
@@ -201,6 +274,11 @@ def appconfiguration(rg):
         raise AssertionError("the store is still there after delete")
     except ResourceNotFoundError:
         check(True, "begin_delete().result() (a long-running DELETE), then get is ResourceNotFound")
+    deleted = c.configuration_stores.get_deleted("westus", name)
+    check(deleted.configuration_store_id == store.id and name in [d.name for d in c.configuration_stores.list_deleted()],
+          "get_deleted and list_deleted: a standard store is kept, soft-deleted")
+    c.configuration_stores.begin_purge_deleted("westus", name).result()
+    check(name not in [d.name for d in c.configuration_stores.list_deleted()], "begin_purge_deleted().result()")
 
 
 def main():

@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.arm.ArmPlane;
-import io.asyncops.server.auth.TokenMinter;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,53 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
  * with the loader's tests): every rule of the spec-driven types over real HTTP, independent of Azure's specs.
  */
 class WidgetsSpecTest {
-    static final Path SPECS = Path.of("..", "emulator", "src", "test", "resources", "openapi", "specification");
-    static final String SUB = "00000000-0000-0000-0000-0000000000c1";
+    static final String SUB = WidgetsServer.SUB;
     static final String V = "?api-version=2024-01-01";
-    static final String RG = "/subscriptions/" + SUB + "/resourcegroups/widgets-rg";
     static final String WIDGETS = "/subscriptions/" + SUB
             + "/resourceGroups/widgets-rg/providers/Contoso.Widgets/widgets";
 
     @TempDir
     static Path data;
-    static AsyncOpsServer server;
+    static WidgetsServer widgets;
     static Recorder http;
 
     @BeforeAll
     static void start() {
-        server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).dataDir(data).timeScale(0.01)
-                .retryAfterFloor(Duration.ofSeconds(1)).shutdownGrace(Duration.ofSeconds(1))
-                .addPlane(new ArmPlane())
-                .addSpec(SPECS.resolve("widgets"))
-                .build());
-        http = new Recorder(HttpClient.newHttpClient(), server.httpUri().toString(),
-                TokenMinter.forDataDir(data).mint("widgets", List.of(SUB), Duration.ofHours(1)));
-        assertThat(http.call("PUT", RG + "?api-version=2022-09-01", "{'location':'westus'}").statusCode())
-                .isEqualTo(201);
+        widgets = WidgetsServer.start(data, "widgets-rg");
+        http = widgets.http;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        widgets.close();
     }
 
     static JsonNode json(HttpResponse<String> r) {
-        return Recorder.parse(r.body());
+        return WidgetsServer.json(r);
     }
 
     static HttpResponse<String> put(String name, String body) {
         return http.call("PUT", WIDGETS + "/" + name + V, body);
     }
 
-    /** Polls a status monitor to its end. */
     static JsonNode await(HttpResponse<String> started) {
-        String status = started.headers().firstValue("Azure-AsyncOperation").orElseThrow();
-        JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            last[0] = json(http.call("GET", status, null));
-            return !"InProgress".equals(last[0].path("status").asText());
-        });
-        return last[0];
+        return widgets.await(started);
     }
 
     static HttpResponse<String> create(String name) {
@@ -199,8 +179,15 @@ class WidgetsSpecTest {
         JsonNode provider = json(one);
         assertThat(provider.path("namespace").asText()).isEqualTo("Contoso.Widgets");
         assertThat(provider.path("registrationState").asText()).isEqualTo("Registered");
-        assertThat(provider.at("/resourceTypes/0/resourceType").asText()).isEqualTo("widgets");
-        assertThat(provider.at("/resourceTypes/0/apiVersions/0").asText()).isEqualTo("2024-01-01");
+        JsonNode widgetType = null;
+        for (JsonNode t : provider.path("resourceTypes")) {
+            widgetType = t.path("resourceType").asText().equals("widgets") ? t : widgetType;
+        }
+        assertThat(widgetType).as("widgets among %s", provider.path("resourceTypes")).isNotNull();
+        assertThat(widgetType.path("apiVersions")).extracting(JsonNode::asText)
+                .contains("2024-01-01", "2024-06-01");
+        assertThat(provider.path("resourceTypes").findValuesAsText("resourceType"))
+                .contains("locations/deletedWidgets", "widgets/settings");
         JsonNode all = json(http.call("GET", "/subscriptions/" + SUB + "/providers?api-version=2022-09-01", null));
         assertThat(all.findValuesAsText("namespace")).contains("Contoso.Widgets", "Microsoft.Sql",
                 "Microsoft.Resources");

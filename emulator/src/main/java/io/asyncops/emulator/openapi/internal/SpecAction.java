@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncops.emulator.ActionContext;
 import io.asyncops.emulator.ActionRequest;
+import io.asyncops.emulator.AzureException;
 import io.asyncops.emulator.Resource;
 import io.asyncops.emulator.ResourceAction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,8 +38,9 @@ public class SpecAction implements ResourceAction {
 
     @Override
     public ObjectNode input(ActionRequest request) {
-        ObjectNode input = ResourceAction.super.input(request);
         SpecOperation op = operation(request.caller().apiVersion());
+        checkPath(request, op);
+        ObjectNode input = ResourceAction.super.input(request);
         if (op.body() != null && (op.bodyRequired() || !input.isEmpty())) {
             try {
                 JsonNode checked = BodyValidator.check(input, op.body(), null, false);
@@ -47,6 +50,21 @@ public class SpecAction implements ResourceAction {
             }
         }
         return input;
+    }
+
+    /** The path's values against their parameters' enums ({@code operationKind}: add, replace or remove). */
+    private static void checkPath(ActionRequest request, SpecOperation op) {
+        for (SpecOperation.PathParameter p : op.pathParameters()) {
+            List<String> values = p.schema().enumValues();
+            String value = request.path().get(p.name());
+            if (value == null || values.isEmpty() || p.schema().modelAsString()
+                    || values.stream().anyMatch(value::equalsIgnoreCase)) {
+                continue;
+            }
+            throw new AzureException(400, "InvalidParameter", "The value '" + value + "' of the parameter '"
+                    + p.name() + "' is invalid: it is not one of " + String.join(", ", values) + ".",
+                    op.errorsHaveTarget() ? p.name() : null);
+        }
     }
 
     @Override
