@@ -13,6 +13,22 @@ import io.asyncops.protocol.Json;
 public interface ResourceAction {
 
     /**
+     * The children of its target a synchronous action replaces (e.g. SQL's {@code PUT .../firewallRules} with a list
+     * of rules): every resource of {@code type} directly under the target is deleted, unless named in
+     * {@code bodies}; each named one is written as a synchronous PUT with that body would write it (the type's name
+     * rule, checks and hooks; a refusal refuses the whole action), all in one transaction.
+     *
+     * @param type   a registered type whose parent is the target's type, with a synchronous PUT
+     * @param bodies each child's name and PUT body, in order
+     */
+    record Children(String type, java.util.Map<String, ObjectNode> bodies) {
+        public Children {
+            java.util.Objects.requireNonNull(type, "type == null");
+            bodies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bodies));
+        }
+    }
+
+    /**
      * The body, validated, as the operation's input (deterministic, no secrets). Default: the body as it is, or an
      * empty object without one. Throw {@link AzureException} to refuse.
      */
@@ -70,6 +86,14 @@ public interface ResourceAction {
      */
     default boolean removesTarget() {
         return false;
+    }
+
+    /**
+     * The children the action replaces when it succeeds ({@link Children}), or null (default). Synchronous actions
+     * on a resource only; stored before the {@link #result}, which sees them through its context's lookup.
+     */
+    default Children children(ActionContext context) {
+        return null;
     }
 
     /** The result: the synchronous answer, or the operation's result when it succeeds; null for none ({@code 204}). */

@@ -136,10 +136,29 @@ class SpecProvidersEndToEndTest {
         assertThat(r.call("GET", rule + sql, null).statusCode()).isEqualTo(200);
         assertThat(r.call("GET", server + "/firewallRules" + sql, null).statusCode()).isEqualTo(200);
         assertThat(r.call("DELETE", rule + sql, null).statusCode()).isIn(200, 204);
+        assertThat(r.call("PUT", rule + sql, "{'properties':{'startIpAddress':'10.0.0.1','endIpAddress':'10.0.0.9'}}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> replaced = r.call("PUT", server + "/firewallRules" + sql, "{'values':["
+                + "{'name':'lab','properties':{'startIpAddress':'10.1.0.1','endIpAddress':'10.1.0.9'}},"
+                + "{'name':'home','properties':{'startIpAddress':'10.2.0.1','endIpAddress':'10.2.0.1'}}]}");
+        assertThat(replaced.statusCode()).as("FirewallRules_Replace, a PUT on the collection: %s", replaced.body())
+                .isEqualTo(200);
+        assertThat(Recorder.parse(r.call("GET", server + "/firewallRules" + sql, null).body()).path("value"))
+                .extracting(v -> v.path("name").asText()).containsExactlyInAnyOrder("lab", "home");
+        assertThat(r.call("PUT", server + "/firewallRules" + sql, "{'values':[{'name':'bad','properties':"
+                + "{'startIpAddress':'10.1.0.9','endIpAddress':'10.1.0.1'}}]}").statusCode())
+                .as("a rule the built-in type refuses refuses the whole replace").isEqualTo(400);
+        assertThat(Recorder.parse(r.call("GET", server + "/firewallRules" + sql, null).body()).path("value"))
+                .hasSize(2);
+        assertThat(Recorder.parse(r.call("GET", server + "/inaccessibleDatabases" + sql, null).body())
+                .path("value")).isEmpty();
         String db = server + "/databases/db1";
         run(r, "PUT", db + sql, "{'location':'westus','sku':{'name':'S0'}}");
         assertThat(r.call("GET", db + sql, null).statusCode()).isEqualTo(200);
         run(r, "PATCH", db + sql, "{'tags':{'env':'oav'}}");
+        assertThat(Recorder.parse(r.call("GET", server + "/elasticPools/pool1/databases" + sql, null).body())
+                .path("value")).as("no elastic pool exists: none has databases").isEmpty();
+        run(r, "POST", db + "/pause" + sql, null);
         assertThat(r.call("GET", server + "/databases" + sql, null).statusCode()).isEqualTo(200);
         run(r, "POST", db + "/export" + sql, "{'storageKeyType':'StorageAccessKey','storageKey':'key',"
                 + "'storageUri':'https://oav.blob.core.windows.net/bacpacs/db1.bacpac',"

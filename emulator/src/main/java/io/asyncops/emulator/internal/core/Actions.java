@@ -19,14 +19,21 @@ import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.TransactionalWork;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Actions: on a resource (it must exist; a long-running action holds it, and may show a state while it runs) or of
  * a provider at its own path. Synchronous ones answer their result at once, after storing what they change.
  */
 public final class Actions {
+    /** The most children one action replaces. */
+    private static final int MAX_CHILDREN = 10_000;
     private final Core core;
 
     public Actions(Core core) {
@@ -49,7 +56,7 @@ public final class Actions {
         });
         behaviour.check(request, input, resource);
         if (!action.style().longRunning()) {
-            return now(type, behaviour, input, resource, path, caller);
+            return now(type, action, input, resource, path, caller);
         }
         if (resource != null && resource.isTransitional()) {
             throw type.conflict(resource.name());
@@ -85,8 +92,9 @@ public final class Actions {
      * A synchronous action: what it changes is stored first (fenced by the etag read: a change meanwhile is
      * {@code 409}), then its result is computed on the target as it is now.
      */
-    private Answer now(ResourceType type, ResourceAction behaviour, ObjectNode input, Resource resource,
+    private Answer now(ResourceType type, ResourceType.Action action, ObjectNode input, Resource resource,
                        Map<String, String> path, Caller caller) {
+        ResourceAction behaviour = action.behaviour();
         Context context = new Context(input, resource, path, null, Duration.ZERO, core.now(),
                 new Lookups(core.dataSource()), caller.apiVersion());
         if (resource != null && behaviour.removesTarget()) {
@@ -112,8 +120,46 @@ public final class Actions {
             }
             context = context.on(changed);
         }
+        ResourceAction.Children children = resource == null ? null : behaviour.children(context);
+        if (children != null) {
+            replace(type, action, resource, children, path, caller);
+        }
         JsonNode result = behaviour.result(context);
         return new Answer.Done(result == null ? 204 : 200, null, result);
+    }
+
+    /** Replaces the children of {@code target} of one type, in one transaction ({@link ResourceAction.Children}). */
+    private void replace(ResourceType type, ResourceType.Action action, Resource target,
+                         ResourceAction.Children children, Map<String, String> path, Caller caller) {
+        ResourceType child = core.types().find(children.type())
+                .filter(t -> core.types().parentOf(t).filter(p -> p.type().equals(type.type())).isPresent())
+                .orElseThrow(() -> new IllegalArgumentException(children.type() + " is not a child type of "
+                        + type.type()));
+        List<String> actionNames = action.path().parameterNames();
+        List<String> childNames = child.path().parameterNames();
+        Writes writes = new Writes(core);
+        Set<String> named = new HashSet<>();
+        children.bodies().keySet().forEach(n -> named.add(n.toLowerCase(Locale.ROOT)));
+        Jdbc.inTransaction(core.dataSource(), c -> {
+            for (Row row : ResourceStore.list(c, new ResourceStore.Scope.Parent(target.id()), child.type(), null,
+                    MAX_CHILDREN)) {
+                if (!named.contains(row.resource().name().toLowerCase(Locale.ROOT))) {
+                    if (row.resource().isTransitional()) {
+                        throw child.conflict(row.resource().name());
+                    }
+                    ResourceStore.deleteTree(c, row);
+                }
+            }
+            for (Map.Entry<String, ObjectNode> e : children.bodies().entrySet()) {
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < childNames.size() - 1 && i < actionNames.size(); i++) {
+                    values.put(childNames.get(i), path.get(actionNames.get(i)));
+                }
+                values.put(childNames.get(childNames.size() - 1), e.getKey());
+                writes.putIn(c, child, values, e.getValue(), caller);
+            }
+            return null;
+        });
     }
 
     /** {@code target} with its body replaced by {@code body} (the envelope kept), a new etag, changed {@code now}. */

@@ -61,6 +61,27 @@ public final class Writes {
     }
 
     /**
+     * A synchronous PUT of {@code type} at {@code path} on the connection of a larger transaction (an action that
+     * replaces its target's children); the answer's resource is what it stored.
+     *
+     * @throws IllegalArgumentException when the type's PUT is long-running
+     */
+    Answer putIn(Connection c, ResourceType type, Map<String, String> path, JsonNode body, Caller caller)
+            throws SQLException {
+        VerbStyle style = type.style(Verb.PUT).orElseThrow(() -> Errors.methodNotAllowed("PUT", "GET"));
+        if (style.longRunning()) {
+            throw new IllegalArgumentException("children of " + type.type() + " are written by a long-running PUT");
+        }
+        Target target = Target.of(core.types(), type, path);
+        type.nameRule().check(target.name);
+        ObjectNode b = Bodies.object(body).deepCopy();
+        envelope(Verb.PUT, type, b);
+        WriteRequest request = new WriteRequest(Verb.PUT, type, target.requestedId, target.name, b, path, caller,
+                core.now());
+        return writeNow(c, request, type.hooks().normalize(request), target, Conditions.NONE);
+    }
+
+    /**
      * Checks and normalizes what the core owns in the body: {@code location} (required by a PUT of a tracked type)
      * and {@code tags}; returns the fault the tags ask for.
      */

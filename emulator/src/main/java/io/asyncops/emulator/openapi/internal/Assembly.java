@@ -289,6 +289,16 @@ public final class Assembly {
         return null;
     }
 
+    /** The host whose resources are listed at the collection path {@code path} (its path plus a name), or null. */
+    Host childAt(PathTemplate path) {
+        for (Host h : hosts.values()) {
+            if (h.path.size() == path.size() + 1 && path.isPrefixOf(h.path)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
     /** The host with the longest resource path that begins {@code path}, or null. */
     private Host deepestHostAbove(PathTemplate path) {
         Host best = null;

@@ -39,6 +39,53 @@ final class Effects {
     }
 
     /**
+     * A {@code PUT} on the collection path of a child type, as SQL's {@code FirewallRules_Replace}: the children
+     * become the list the body carries (its array's items, each named by its {@code name}), the others go.
+     */
+    static final class ReplaceChildren extends SpecAction {
+        private final String childType;
+
+        ReplaceChildren(ByVersion<SpecOperation> operations, String namespace, String childType) {
+            super(operations, namespace);
+            this.childType = childType;
+        }
+
+        @Override
+        public Children children(ActionContext context) {
+            JsonNode items = null;
+            for (JsonNode member : context.input()) {
+                items = items == null && member.isArray() ? member : items;
+            }
+            Map<String, ObjectNode> bodies = new java.util.LinkedHashMap<>();
+            for (JsonNode item : items == null ? NODES.arrayNode() : items) {
+                String name = item.path("name").asText("");
+                if (name.isEmpty() || !item.isObject()) {
+                    throw new io.asyncops.emulator.AzureException(400, "InvalidParameter", "Each item of the list"
+                            + " names its resource ('name').", "name");
+                }
+                ObjectNode body = ((ObjectNode) item).deepCopy();
+                body.remove(List.of("name", "id", "type"));
+                bodies.put(name, body);
+            }
+            return new Children(childType, bodies);
+        }
+
+        /** What the spec answers: its schema's shape of the first child written (SQL's answers one rule). */
+        @Override
+        public JsonNode result(ActionContext context) {
+            Schema schema = operation(context.apiVersion()).resultSchema();
+            Children written = children(context);
+            if (schema == null || written.bodies().isEmpty()) {
+                return super.result(context);
+            }
+            String word = childType.substring(childType.lastIndexOf('/') + 1);
+            String id = context.target().id() + "/" + word + "/" + written.bodies().keySet().iterator().next();
+            return context.lookup().find(id).map(r -> Projection.project(Stash.without(r.body()), schema,
+                    seed(context), 0)).orElseGet(() -> super.result(context));
+        }
+    }
+
+    /**
      * A {@code regenerate...} action without a key list ({@code regeneratePassword}): each call makes new secrets,
      * so the answer differs from the last one.
      */

@@ -185,6 +185,8 @@ final class TypeBuilder {
                 behaviour = new Effects.Regenerate(ops, t.namespace());
             } else if (n.equals("purge") && host.name.toLowerCase(Locale.ROOT).contains("/locations/deleted")) {
                 behaviour = new Effects.Purge(ops, t.namespace());
+            } else if (op.method().equals("PUT") && assembly.childAt(path) != null && !op.longRunning()) {
+                behaviour = new Effects.ReplaceChildren(ops, t.namespace(), assembly.childAt(path).name);
             } else {
                 behaviour = new SpecAction(ops, t.namespace());
             }

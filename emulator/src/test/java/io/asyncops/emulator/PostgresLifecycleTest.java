@@ -1,0 +1,10 @@
+package io.asyncops.emulator;
+
+import javax.sql.DataSource;
+
+class PostgresLifecycleTest extends LifecycleContract {
+    @Override
+    DataSource dataSource() {
+        return TestDatabases.postgres();
+    }
+}
