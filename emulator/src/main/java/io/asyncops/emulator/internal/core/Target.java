@@ -65,30 +65,34 @@ public final class Target {
         return new Target(type, types.parentOf(type).orElse(null), path);
     }
 
-    /** Reads the resource, its parent and its group (and the holder of its global name when {@code withName}). */
+    /**
+     * Reads the resource, its parent and its group in one round trip by primary key; for a create of a type with
+     * global names ({@code withName}), also who holds the name, by its own index. (One statement with
+     * {@code id_key IN (...) OR global_name = ?} is a full table scan on H2: it made every create cost as much as
+     * the store is large.)
+     */
     Target read(Connection c, boolean withName) throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(ResourceStore.key(requestedId));
+        String selfKey = ResourceStore.key(requestedId);
+        keys.add(selfKey);
         if (parentId != null) {
             keys.add(ResourceStore.key(parentId));
         }
         if (groupId != null) {
             keys.add(ResourceStore.key(groupId));
         }
-        String global = withName && type.globallyUniqueNames() ? ResourceStore.globalName(type.type(), name) : null;
-        for (Row row : ResourceStore.find(c, keys, global)) {
+        for (Row row : ResourceStore.find(c, keys, null)) {
             String key = row.key();
-            if (key.equals(ResourceStore.key(requestedId))) {
+            if (key.equals(selfKey)) {
                 self = row;
             } else if (parentId != null && key.equals(ResourceStore.key(parentId))) {
                 parent = row;
             } else if (groupId != null && key.equals(ResourceStore.key(groupId))) {
                 groupRow = row;
             }
-            if (global != null && row.resource().type().equalsIgnoreCase(type.type())
-                    && row.resource().name().equalsIgnoreCase(name)) {
-                nameHolder = row;
-            }
+        }
+        if (withName && self == null && type.globallyUniqueNames()) {
+            nameHolder = ResourceStore.findByGlobalName(c, type.type(), name).orElse(null);
         }
         return this;
     }
