@@ -14,6 +14,7 @@ import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
 import io.asyncops.server.internal.http.MetricsService;
+import io.asyncops.server.internal.http.RecentRequests;
 import io.asyncops.server.internal.http.RequestFilter;
 import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
@@ -71,15 +73,20 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
+    private final List<String> stateTables;
+    private final RecentRequests recentRequests;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer) {
+                           PrometheusMeterRegistry registry, WebServer webServer, List<String> stateTables,
+                           RecentRequests recentRequests) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
         this.webServer = webServer;
+        this.stateTables = List.copyOf(stateTables);
+        this.recentRequests = recentRequests;
     }
 
     /**
@@ -112,9 +119,14 @@ public final class AsyncOpsServer implements AutoCloseable {
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
+            RecentRequests recent = config.recentRequests() > 0 ? new RecentRequests(config.recentRequests()) : null;
+            if (recent != null) {
+                routing.addFilter(recent); // first, so that it sees every answer's final status
+            }
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server,
+                    setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
@@ -259,6 +271,39 @@ public final class AsyncOpsServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /**
+     * The last requests answered, oldest first, at most {@link ServerConfig#recentRequests()} of them; empty when
+     * that is 0 (the default).
+     */
+    public List<RecentRequest> recentRequests() {
+        return recentRequests == null ? List.of() : recentRequests.snapshot();
+    }
+
+    /**
+     * Forgets what requests created, in one transaction: every operation (handlers still running stop without
+     * writing anything more) and every row of the tables the planes declared as state
+     * ({@link PlaneSetup#stateTables}); the ring of recent requests is emptied too. The schema, the install's
+     * secret and keys stay, so tokens minted before stay valid. For tests that reuse one server between cases:
+     * milliseconds on H2, where a restart takes a second. Not for a database that other servers share.
+     *
+     * @throws IllegalStateException when the server is closed
+     */
+    public void reset() {
+        if (!running.get()) {
+            throw new IllegalStateException("the server is closed");
+        }
+        engine.purge(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String table : stateTables) {
+                    s.executeUpdate("delete from " + table);
+                }
+            }
+        });
+        if (recentRequests != null) {
+            recentRequests.clear();
+        }
+    }
+
     /** Stops listeners, engine and database, in that order. Idempotent. */
     @Override
     public void close() {
@@ -279,11 +324,13 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /** Collects what the planes declare before the engine starts. */
     private static final class Setup implements PlaneSetup {
+        private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
         private final DataSource dataSource;
         private final Clock clock;
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<String> stateTables = new ArrayList<>();
 
         Setup(DataSource dataSource, Clock clock, double timeScale) {
             this.dataSource = dataSource;
@@ -307,6 +354,17 @@ public final class AsyncOpsServer implements AutoCloseable {
         @Override
         public PlaneSetup armSegments(String... canonicalSpellings) {
             armWords.addAll(List.of(canonicalSpellings));
+            return this;
+        }
+
+        @Override
+        public PlaneSetup stateTables(String... tables) {
+            for (String table : tables) {
+                if (table == null || !SQL_NAME.matcher(table).matches()) {
+                    throw new IllegalArgumentException("not a plain SQL table name: " + table);
+                }
+                stateTables.add(table);
+            }
             return this;
         }
 

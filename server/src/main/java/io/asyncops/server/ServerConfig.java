@@ -45,6 +45,7 @@ public final class ServerConfig {
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
+    private final int recentRequests;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -68,6 +69,7 @@ public final class ServerConfig {
         this.clock = b.clock;
         this.shutdownGrace = b.shutdownGrace;
         this.engineCustomizer = b.engineCustomizer;
+        this.recentRequests = b.recentRequests;
         if (retryAfterFloor.compareTo(retryAfterCeiling) > 0) {
             throw new IllegalArgumentException("retryAfterFloor " + retryAfterFloor + " is above retryAfterCeiling "
                     + retryAfterCeiling);
@@ -188,6 +190,11 @@ public final class ServerConfig {
         return engineCustomizer;
     }
 
+    /** How many of the last requests the server keeps for {@link AsyncOpsServer#recentRequests()}; 0: none. */
+    public int recentRequests() {
+        return recentRequests;
+    }
+
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -211,6 +218,7 @@ public final class ServerConfig {
         private Clock clock = Clock.systemUTC();
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
+        private int recentRequests;
 
         private Builder() {
         }
@@ -351,6 +359,18 @@ public final class ServerConfig {
         /** Adjusts the engine's configuration (lease length, workers, node id, retention...). */
         public Builder engine(Consumer<EngineConfig.Builder> value) {
             this.engineCustomizer = Objects.requireNonNull(value, "engine customizer == null");
+            return this;
+        }
+
+        /**
+         * Keeps the last {@code value} requests (method, path, status, time, ids; no bodies or headers) for
+         * {@link AsyncOpsServer#recentRequests()}: what a failed test shows. 0 (the default) keeps none.
+         */
+        public Builder recentRequests(int value) {
+            if (value < 0 || value > 10_000) {
+                throw new IllegalArgumentException("recentRequests must be 0..10000: " + value);
+            }
+            this.recentRequests = value;
             return this;
         }
 

@@ -29,6 +29,7 @@ public final class ArmPlane implements Plane {
         arm.migrate();
         arm.handlers().forEach(setup::handler);
         setup.armSegments("Microsoft.Sql", "Microsoft.Resources", "servers", "databases", "firewallRules", "export");
+        setup.stateTables("emu_firewall_rule", "emu_sql_database", "emu_sql_server", "emu_resource_group");
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ClassicPlane implements Plane {
                 new BizTalkSettings(setup.clock(), setup.timeScale(), timings));
         biztalk.migrate();
         biztalk.handlers().forEach(setup::handler);
+        setup.stateTables("emu_biztalk_operation", "emu_biztalk_service");
     }
 
     @Override

@@ -26,6 +26,15 @@ public interface PlaneSetup {
      */
     PlaneSetup armSegments(String... canonicalSpellings);
 
+    /**
+     * Declares the plane's tables that hold what requests create (resources, operation handles), in an order they
+     * can be emptied in (children before parents). {@code AsyncOpsServer.reset()} empties them in the transaction
+     * that deletes the engine's operations; the plane's other tables (settings, keys) and its Flyway history stay.
+     *
+     * @throws IllegalArgumentException when a name is not a plain SQL identifier
+     */
+    PlaneSetup stateTables(String... tables);
+
     /** The server's clock (the engine's too). */
     Clock clock();
 
