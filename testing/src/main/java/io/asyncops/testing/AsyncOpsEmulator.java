@@ -41,6 +41,8 @@ public final class AsyncOpsEmulator implements AutoCloseable {
     private static final Duration TOKEN_TTL = DevCredential.TTL;
 
     private final AsyncOpsServer server;
+    private final URI baseUrl;
+    private final URI tlsBaseUrl;
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final List<String> subscriptions;
@@ -53,6 +55,9 @@ public final class AsyncOpsEmulator implements AutoCloseable {
 
     private AsyncOpsEmulator(AsyncOpsServer server, Path dataDir, boolean ownsDataDir, List<String> subscriptions) {
         this.server = server;
+        // kept: after close, the server no longer knows its ports, and a test may still want to print them
+        this.baseUrl = server.httpUri();
+        this.tlsBaseUrl = server.httpsUri().orElse(null);
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.subscriptions = List.copyOf(subscriptions);
@@ -63,7 +68,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}: the plain HTTP listener. */
     public URI baseUrl() {
-        return server.httpUri();
+        return baseUrl;
     }
 
     /**
@@ -73,8 +78,10 @@ public final class AsyncOpsEmulator implements AutoCloseable {
      * @throws IllegalStateException when the emulator was started with {@code tls(false)}
      */
     public URI tlsBaseUrl() {
-        return server.httpsUri().orElseThrow(() -> new IllegalStateException("TLS is off: start the emulator with "
-                + "tls(true) (the default)"));
+        if (tlsBaseUrl == null) {
+            throw new IllegalStateException("TLS is off: start the emulator with tls(true) (the default)");
+        }
+        return tlsBaseUrl;
     }
 
     /** The default subscription: the first one the builder was given, else a random one made at start. */
