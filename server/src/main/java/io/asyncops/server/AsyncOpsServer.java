@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
@@ -96,9 +98,23 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     public static AsyncOpsServer start(ServerConfig config) {
         createDataDir(config.dataDir());
-        Database database = config.jdbcUrl().isPresent()
-                ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
-                : Database.h2(config.dataDir());
+        // the TLS context (a first self-signed certificate, the JDK's TLS classes) is made while the database
+        // opens and migrates: a quarter of a cold start, off the critical path
+        FutureTask<SSLContext> tls = null;
+        if (config.httpsPort().isPresent()) {
+            tls = new FutureTask<>(() -> sslContext(config));
+            Thread.ofVirtual().name("asyncops-tls-setup").start(tls);
+        }
+        Database database;
+        try {
+            database = config.jdbcUrl().isPresent()
+                    ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null),
+                    config.dbPassword().orElse(null))
+                    : Database.h2(config.dataDir());
+        } catch (RuntimeException e) {
+            settle(tls);
+            throw e;
+        }
         Engine engine = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -124,7 +140,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 routing.addFilter(recent); // first, so that it sees every answer's final status
             }
             routing(routing, pipeline);
-            WebServer server = WebServer.create(listeners(config, routing)).start();
+            WebServer server = WebServer.create(listeners(config, routing, tls)).start();
             AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server,
                     setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
@@ -135,6 +151,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 engine.close();
             }
             database.close();
+            settle(tls);
             throw e;
         }
     }
@@ -167,7 +184,8 @@ public final class AsyncOpsServer implements AutoCloseable {
         Fallback.install(routing);
     }
 
-    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
+    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing,
+                                             FutureTask<SSLContext> tls) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -178,7 +196,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing);
         if (config.httpsPort().isPresent()) {
-            SSLContext ssl = sslContext(config);
+            SSLContext ssl = await(tls);
             builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
@@ -200,6 +218,34 @@ public final class AsyncOpsServer implements AutoCloseable {
             return TlsMaterial.pkcs12(config.tlsKeystore().get(), config.tlsKeystorePassword());
         }
         return TlsMaterial.selfSigned(config.dataDir());
+    }
+
+    /** The TLS context made in the background; its failure as it would have been thrown here. */
+    private static SSLContext await(FutureTask<SSLContext> tls) {
+        try {
+            return tls.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the TLS context", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot make the TLS context", e.getCause());
+        }
+    }
+
+    /** After a failed start: lets the TLS setup finish, so that nothing writes into the data dir afterwards. */
+    private static void settle(FutureTask<SSLContext> tls) {
+        if (tls != null) {
+            try {
+                tls.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the start failed already; this failure adds nothing
+            }
+        }
     }
 
     /** Whether a connection answers within 2 seconds. */

@@ -6,6 +6,7 @@ import io.asyncops.testing.AsyncOps;
 import io.asyncops.testing.AsyncOpsEmulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,9 @@ public final class EmulatorBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--child-start")) {
-            System.out.println(startToReady());
+            long cpu = processCpuNanos();
+            double wall = startToReady();
+            System.out.println(wall + " " + (processCpuNanos() - cpu) / 1e6);
             return;
         }
         if (args.length == 1 && args[0].equals("--child-class")) {
@@ -60,31 +63,41 @@ public final class EmulatorBench {
                 }
             }
         }
-        System.out.printf("emulator benchmark: H2, TLS on, %d CPUs, %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + Runtime.version());
+        System.out.printf("emulator benchmark: H2, TLS on, %d CPUs, %s; load average %.1f at the start%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + Runtime.version(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("(wall-clock figures grow with the machine's load; the CPU figures much less)");
 
         List<Double> coldStarts = new ArrayList<>();
+        List<Double> coldCpu = new ArrayList<>();
         List<Double> coldClasses = new ArrayList<>();
         for (int i = 0; i < cold; i++) {
-            coldStarts.add(child("--child-start"));
-            coldClasses.add(child("--child-class"));
+            String[] startFigures = child("--child-start").split(" ");
+            coldStarts.add(Double.parseDouble(startFigures[0]));
+            coldCpu.add(Double.parseDouble(startFigures[1]));
+            coldClasses.add(Double.parseDouble(child("--child-class")));
         }
-        System.out.printf("cold start to ready (first emulator of a JVM):  median %6.0f ms  (runs: %s)%n",
-                median(coldStarts), rounded(coldStarts));
+        System.out.printf("cold start to ready (first emulator of a JVM):  median %6.0f ms  (runs: %s); CPU of "
+                + "the JVM meanwhile, all threads: median %.0f ms%n", median(coldStarts), rounded(coldStarts),
+                median(coldCpu));
 
         startToReady(); // this JVM's first: warms it up
         List<Double> warmStarts = new ArrayList<>();
+        List<Double> warmCpu = new ArrayList<>();
         List<Double> closes = new ArrayList<>();
         for (int i = 0; i < warm; i++) {
             long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
             AsyncOpsEmulator emu = started();
             warmStarts.add(ms(t0));
+            warmCpu.add((processCpuNanos() - c0) / 1e6);
             long t1 = System.nanoTime();
             emu.close();
             closes.add(ms(t1));
         }
-        System.out.printf("warm start to ready (later emulators):          median %6.0f ms  p90 %6.0f ms  close "
-                + "median %4.0f ms%n", median(warmStarts), percentile(warmStarts, 0.9), median(closes));
+        System.out.printf("warm start to ready (later emulators):          median %6.0f ms  p90 %6.0f ms  (CPU "
+                + "median %.0f ms); close median %4.0f ms%n", median(warmStarts), percentile(warmStarts, 0.9),
+                median(warmCpu), median(closes));
 
         List<Double> resetTimes = new ArrayList<>();
         try (AsyncOpsEmulator emu = started()) {
@@ -152,7 +165,7 @@ public final class EmulatorBench {
     }
 
     /** Runs this class's {@code mode} in a fresh JVM; the number it prints. */
-    static double child(String mode) throws Exception {
+    static String child(String mode) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 EmulatorBench.class.getName(), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -163,7 +176,12 @@ public final class EmulatorBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the child JVM (" + mode + ") failed");
         }
-        return Double.parseDouble(out.trim());
+        return out.trim();
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double ms(long since) {
