@@ -66,15 +66,20 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         this.operations = new EmulatorOperations(server.engine());
     }
 
-    /** {@code http://127.0.0.1:<port>}: the plain HTTP listener. */
+    /**
+     * The plain HTTP listener's address.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
     /**
-     * {@code https://localhost:<port>}: the HTTPS listener, with the emulator's self-signed certificate (trusted by
+     * The HTTPS listener's address; it serves the emulator's self-signed certificate (trusted by
      * {@link #httpClient()} and {@link #sslContext()}). The Azure SDK sends tokens over HTTPS only.
      *
+     * @return {@code https://localhost:<port>}
      * @throws IllegalStateException when the emulator was started with {@code tls(false)}
      */
     public URI tlsBaseUrl() {
@@ -84,17 +89,30 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         return tlsBaseUrl;
     }
 
-    /** The default subscription: the first one the builder was given, else a random one made at start. */
+    /**
+     * The default subscription: what {@link #token(String...)}, {@link #credential(String...)} and
+     * {@link #azureProfile()} use when given none.
+     *
+     * @return the first subscription the builder was given, else a random one made at start
+     */
     public String subscription() {
         return subscriptions.get(0);
     }
 
-    /** Every subscription made at start, the default one first. */
+    /**
+     * Every subscription made at start.
+     *
+     * @return the subscriptions, the default one first
+     */
     public List<String> subscriptions() {
         return subscriptions;
     }
 
-    /** The tenant of {@link #azureProfile()}: random, made at start. */
+    /**
+     * The tenant of {@link #azureProfile()}.
+     *
+     * @return a random tenant id, made at start
+     */
     public String tenantId() {
         return tenantId;
     }
@@ -140,6 +158,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
      * A TLS context that trusts the emulator's certificate and nothing else, for {@code java.net.http} or any other
      * client.
      *
+     * @return the context, shared by every caller
      * @throws IllegalStateException when TLS is off
      */
     public SSLContext sslContext() {
@@ -150,8 +169,9 @@ public final class AsyncOpsEmulator implements AutoCloseable {
     }
 
     /**
-     * The emulator's self-signed certificate (PEM), e.g. for {@code curl --cacert}.
+     * The emulator's self-signed certificate, e.g. for {@code curl --cacert}.
      *
+     * @return the PEM file in the data folder
      * @throws IllegalStateException when TLS is off
      */
     public Path certificate() {
@@ -185,12 +205,20 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         return new AzureEnvironment(endpoints);
     }
 
-    /** The emulator's operations: list them, find one by id or URL, await its end, cancel it. */
+    /**
+     * The emulator's operations: list them, find one by id or URL, await its end, cancel it.
+     *
+     * @return the view of the emulator's engine
+     */
     public EmulatorOperations operations() {
         return operations;
     }
 
-    /** The last requests the emulator answered, oldest first (as many as the builder's {@code recentRequests}). */
+    /**
+     * The last requests the emulator answered since it started or was reset.
+     *
+     * @return at most the builder's {@code recentRequests} of them, oldest first
+     */
     public List<RecentRequest> recentRequests() {
         return server.recentRequests();
     }
@@ -215,12 +243,20 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         server.reset();
     }
 
-    /** The server behind the emulator, for what this handle does not offer (its engine, data source, metrics). */
+    /**
+     * The server behind the emulator, for what this handle does not offer (its engine, data source, metrics).
+     *
+     * @return the running server
+     */
     public AsyncOpsServer server() {
         return server;
     }
 
-    /** The data folder: temporary (deleted by {@link #close()}) unless the builder named one. */
+    /**
+     * The data folder: the H2 database, the token signing secret, the certificate.
+     *
+     * @return a temporary folder (deleted by {@link #close()}), unless the builder named one
+     */
     public Path dataDir() {
         return dataDir;
     }
