@@ -11,6 +11,7 @@ import io.asyncops.server.ServerConfig;
 import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.testing.internal.DevCredential;
 import io.asyncops.testing.internal.Folders;
+import io.asyncops.testing.internal.QuietHelidon;
 import io.asyncops.testing.internal.Report;
 import io.asyncops.testing.internal.SdkHttpClient;
 import io.asyncops.testing.internal.Trust;
@@ -470,6 +471,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
          * @throws IllegalStateException when a port is taken or the database cannot be opened
          */
         public AsyncOpsEmulator start() {
+            QuietHelidon.apply();
             boolean owns = dataDir == null;
             Path dir = owns ? Folders.temporary() : dataDir;
             try {
