@@ -96,11 +96,19 @@ public final class AsyncOpsExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     private static AsyncOpsEmulator start(AsyncOpsTest settings) {
-        return AsyncOps.emulator()
+        AsyncOpsEmulator.Builder b = AsyncOps.emulator()
                 .timeScale(settings.timeScale())
                 .tls(settings.tls())
-                .subscriptions(settings.subscriptions())
-                .start();
+                .subscriptions(settings.subscriptions());
+        for (String fault : settings.faults()) {
+            int eq = fault.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("@AsyncOpsTest(faults) takes kind=ErrorCode, e.g. "
+                        + "Microsoft.Sql/servers/write=QuotaExceeded: " + fault);
+            }
+            b.fault(fault.substring(0, eq).trim(), fault.substring(eq + 1).trim());
+        }
+        return b.start();
     }
 
     /** The nearest {@link AsyncOpsTest} of the test class or an enclosing one; the defaults without any. */

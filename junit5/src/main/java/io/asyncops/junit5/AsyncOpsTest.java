@@ -70,4 +70,13 @@ public @interface AsyncOpsTest {
      * @return false for plain HTTP only
      */
     boolean tls() default true;
+
+    /**
+     * Faults every long-running write of an operation kind is given, as {@code "kind=ErrorCode"}, e.g.
+     * {@code "Microsoft.Sql/servers/databases/write=QuotaExceeded"}: accepted, it runs half way and ends Failed with
+     * that code, as if its request carried the {@code asyncops-fault} tag.
+     *
+     * @return faults, each {@code kind=code}
+     */
+    String[] faults() default {};
 }

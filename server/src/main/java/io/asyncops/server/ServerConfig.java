@@ -1,5 +1,6 @@
 package io.asyncops.server;
 
+import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.spi.Plane;
@@ -9,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,10 +45,12 @@ public final class ServerConfig {
     private final Path tlsKeystore;
     private final char[] tlsKeystorePassword;
     private final List<Plane> planes;
+    private final List<ResourceType> resourceTypes;
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
     private final int recentRequests;
+    private final Map<String, String> faults;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -66,10 +71,12 @@ public final class ServerConfig {
         this.tlsKeystore = b.tlsKeystore;
         this.tlsKeystorePassword = b.tlsKeystorePassword;
         this.planes = List.copyOf(b.planes);
+        this.resourceTypes = List.copyOf(b.resourceTypes);
         this.clock = b.clock;
         this.shutdownGrace = b.shutdownGrace;
         this.engineCustomizer = b.engineCustomizer;
         this.recentRequests = b.recentRequests;
+        this.faults = Map.copyOf(b.faults);
         if (retryAfterFloor.compareTo(retryAfterCeiling) > 0) {
             throw new IllegalArgumentException("retryAfterFloor " + retryAfterFloor + " is above retryAfterCeiling "
                     + retryAfterCeiling);
@@ -176,6 +183,11 @@ public final class ServerConfig {
         return planes;
     }
 
+    /** The resource types added with {@link Builder#addResourceType}, served with the planes' own. */
+    public List<ResourceType> resourceTypes() {
+        return resourceTypes;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -193,6 +205,11 @@ public final class ServerConfig {
     /** How many of the last requests the server keeps for {@link AsyncOpsServer#recentRequests()}; 0: none. */
     public int recentRequests() {
         return recentRequests;
+    }
+
+    /** The faults every long-running write of an operation kind is given: kind to error code. */
+    public Map<String, String> faults() {
+        return faults;
     }
 
     /** Builds a {@link ServerConfig}. */
@@ -215,10 +232,12 @@ public final class ServerConfig {
         private Path tlsKeystore;
         private char[] tlsKeystorePassword;
         private final List<Plane> planes = new ArrayList<>();
+        private final List<ResourceType> resourceTypes = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
         private int recentRequests;
+        private final Map<String, String> faults = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -342,6 +361,15 @@ public final class ServerConfig {
             return this;
         }
 
+        /**
+         * Serves a resource type of your own (a custom provider) on the generic ARM route, with the same protocol as
+         * the built-in ones; resource groups come with it.
+         */
+        public Builder addResourceType(ResourceType type) {
+            this.resourceTypes.add(Objects.requireNonNull(type, "type == null"));
+            return this;
+        }
+
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock == null");
             return this;
@@ -371,6 +399,17 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("recentRequests must be 0..10000: " + value);
             }
             this.recentRequests = value;
+            return this;
+        }
+
+        /**
+         * Makes every long-running write of operation kind {@code kind} (e.g.
+         * {@code Microsoft.Sql/servers/databases/write}) run half way and end Failed with {@code code}, as if its
+         * request carried the {@code asyncops-fault} tag. Checked when the server starts.
+         */
+        public Builder fault(String kind, String code) {
+            this.faults.put(Objects.requireNonNull(kind, "fault kind == null"),
+                    Objects.requireNonNull(code, "fault code == null"));
             return this;
         }
 

@@ -82,7 +82,7 @@ class ResetTest {
                 call("GET", ARM + "/operationStatuses?api-version=2021-11-01", null).body());
         assertThat(list.path("value")).isEmpty();
         assertThat(rows("asyncops_operation")).isZero();
-        for (String table : new String[] {"emu_resource_group", "emu_sql_server", "emu_biztalk_service",
+        for (String table : new String[] {"emu_resource", "emu_biztalk_service",
                 "emu_biztalk_operation"}) {
             assertThat(rows(table)).as(table).isZero();
         }

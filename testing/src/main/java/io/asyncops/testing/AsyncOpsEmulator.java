@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
+import io.asyncops.emulator.ResourceType;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.Planes;
 import io.asyncops.server.RecentRequest;
@@ -324,6 +325,8 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         private double timeScale = 0.01;
         private final LinkedHashSet<String> subscriptions = new LinkedHashSet<>();
         private int recentRequests = 200;
+        private final Map<String, String> faults = new java.util.LinkedHashMap<>();
+        private final List<ResourceType> resourceTypes = new ArrayList<>();
         private final List<Consumer<ServerConfig.Builder>> serverSettings = new ArrayList<>();
 
         Builder() {
@@ -438,6 +441,45 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         }
 
         /**
+         * Makes every long-running write of an operation kind fail, as if each request carried the
+         * {@code asyncops-fault} tag: accepted ({@code 202}), it runs half way, then ends {@code Failed} with
+         * {@code code}, and the Azure SDK raises it. For code under test that cannot add the tag itself.
+         *
+         * @param kind the operation kind, {@code {resource type}/write}, e.g.
+         *             {@code Microsoft.Sql/servers/databases/write}
+         * @param code the error code, e.g. {@code QuotaExceeded}
+         * @return this builder
+         */
+        public Builder fault(String kind, String code) {
+            Objects.requireNonNull(kind, "kind == null");
+            Objects.requireNonNull(code, "code == null");
+            if (!kind.matches("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)+")) {
+                throw new IllegalArgumentException("a fault's kind is {resource type}/write, e.g. "
+                        + "Microsoft.Sql/servers/write: " + kind);
+            }
+            if (!code.matches("[A-Za-z][A-Za-z0-9._-]{0,127}")) {
+                throw new IllegalArgumentException("a fault's code is a letter, then letters, digits, '.', '_' or "
+                        + "'-': " + code);
+            }
+            faults.put(kind, code);
+            return this;
+        }
+
+        /**
+         * Serves resource types of your own (custom providers, described with
+         * {@link ResourceType#builder(String, String)}) next to the built-in ones, with the same protocol.
+         *
+         * @param types the types
+         * @return this builder
+         */
+        public Builder resourceTypes(ResourceType... types) {
+            for (ResourceType t : Objects.requireNonNull(types, "types == null")) {
+                resourceTypes.add(Objects.requireNonNull(t, "resource type == null"));
+            }
+            return this;
+        }
+
+        /**
          * How many of the last requests the emulator keeps for {@link #recentRequests()} and {@link #report()}.
          *
          * @param value 0..10000 (default 200)
@@ -490,6 +532,8 @@ public final class AsyncOpsEmulator implements AutoCloseable {
                 if (jdbcUrl != null) {
                     b.database(jdbcUrl, dbUser, dbPassword);
                 }
+                faults.forEach(b::fault);
+                resourceTypes.forEach(b::addResourceType);
                 serverSettings.forEach(s -> s.accept(b));
                 List<String> subs = subscriptions.isEmpty() ? List.of(UUID.randomUUID().toString())
                         : List.copyOf(subscriptions);

@@ -48,6 +48,26 @@ class AzureSdkEmulatorTest {
     }
 
     @Test
+    void aFaultOfTheBuilderFailsEveryWriteOfItsKindWithoutATag() {
+        try (AsyncOpsEmulator faulty = AsyncOps.emulator()
+                .fault("Microsoft.Sql/servers/databases/write", "DatabaseQuotaExceeded").start()) {
+            SqlServerManager sql = SqlServerManager.configure().withHttpClient(faulty.httpClient())
+                    .authenticate(faulty.credential(), faulty.azureProfile());
+            SqlServer server = sql.sqlServers().define("sdk-emu-quota").withRegion(Region.US_WEST)
+                    .withNewResourceGroup("quota-rg").withAdministratorLogin("sqladmin")
+                    .withAdministratorPassword("Str0ng!Passw0rd").create();
+
+            assertThatThrownBy(() -> server.databases().define("appdb").create())
+                    .isInstanceOfSatisfying(ManagementException.class,
+                            e -> assertThat(e.getValue().getCode()).isEqualTo("DatabaseQuotaExceeded"));
+            assertThat(server.state()).as("other kinds run as usual").isEqualTo("Ready");
+        }
+        assertThatThrownBy(() -> AsyncOps.emulator().fault("servers", "X")).hasMessageContaining("servers");
+        assertThatThrownBy(() -> AsyncOps.emulator().fault("Microsoft.Sql/servers/write", "no spaces"))
+                .hasMessageContaining("no spaces");
+    }
+
+    @Test
     void aFaultTagFailsTheOperationAndTheSdkRaisesItsCode() {
         SqlServerManager sql = SqlServerManager.configure().withHttpClient(emu.httpClient())
                 .authenticate(emu.credential(), emu.azureProfile());

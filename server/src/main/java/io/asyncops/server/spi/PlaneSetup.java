@@ -1,5 +1,6 @@
 package io.asyncops.server.spi;
 
+import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.OperationHandler;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -27,9 +28,17 @@ public interface PlaneSetup {
     PlaneSetup armSegments(String... canonicalSpellings);
 
     /**
+     * Declares resource types for the provider core: ARM types are served by the server's one generic ARM route
+     * (their operation handlers are registered for the plane); other types (the classic plane's) by the plane's own
+     * routes through {@link PlaneContext#providers()}.
+     */
+    PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
+
+    /**
      * Declares the plane's tables that hold what requests create (resources, operation handles), in an order they
      * can be emptied in (children before parents). {@code AsyncOpsServer.reset()} empties them in the transaction
      * that deletes the engine's operations; the plane's other tables (settings, keys) and its Flyway history stay.
+     * (The provider core's store, where declared resource types live, is emptied by the server itself.)
      *
      * @throws IllegalArgumentException when a name is not a plain SQL identifier
      */
