@@ -108,6 +108,9 @@ public final class AsyncOpsExtension implements BeforeAllCallback, AfterAllCallb
             }
             b.fault(fault.substring(0, eq).trim(), fault.substring(eq + 1).trim());
         }
+        for (String spec : settings.specs()) {
+            b.specs(java.nio.file.Path.of(spec));
+        }
         return b.start();
     }
 

@@ -79,4 +79,12 @@ public @interface AsyncOpsTest {
      * @return faults, each {@code kind=code}
      */
     String[] faults() default {};
+
+    /**
+     * Azure OpenAPI spec files or folders (paths, relative to the working directory) whose resource providers the
+     * emulator serves too, as {@code asyncops serve --spec} does.
+     *
+     * @return spec files or folders
+     */
+    String[] specs() default {};
 }

@@ -124,7 +124,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         Engine engine = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
+            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale(), config);
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
             }
@@ -396,12 +396,24 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
         private final List<String> stateTables = new ArrayList<>();
+        private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
-        Setup(DataSource dataSource, Clock clock, double timeScale) {
+        Setup(DataSource dataSource, Clock clock, double timeScale, ServerConfig config) {
             this.dataSource = dataSource;
             this.clock = clock;
             this.timeScale = timeScale;
+            this.config = config;
+        }
+
+        @Override
+        public List<Path> specs() {
+            return config.specs();
+        }
+
+        @Override
+        public Optional<Path> providersConfig() {
+            return config.providersConfig();
         }
 
         @Override

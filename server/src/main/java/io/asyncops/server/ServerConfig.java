@@ -51,6 +51,8 @@ public final class ServerConfig {
     private final Consumer<EngineConfig.Builder> engineCustomizer;
     private final int recentRequests;
     private final Map<String, String> faults;
+    private final List<Path> specs;
+    private final Path providersConfig;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -77,6 +79,8 @@ public final class ServerConfig {
         this.engineCustomizer = b.engineCustomizer;
         this.recentRequests = b.recentRequests;
         this.faults = Map.copyOf(b.faults);
+        this.specs = List.copyOf(b.specs);
+        this.providersConfig = b.providersConfig;
         if (retryAfterFloor.compareTo(retryAfterCeiling) > 0) {
             throw new IllegalArgumentException("retryAfterFloor " + retryAfterFloor + " is above retryAfterCeiling "
                     + retryAfterCeiling);
@@ -212,6 +216,16 @@ public final class ServerConfig {
         return faults;
     }
 
+    /** OpenAPI spec files or folders whose resource providers the ARM plane serves too ({@code --spec}). */
+    public List<Path> specs() {
+        return specs;
+    }
+
+    /** The file of durations per resource type and verb of spec-loaded types ({@code --providers-config}). */
+    public Optional<Path> providersConfig() {
+        return Optional.ofNullable(providersConfig);
+    }
+
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -238,6 +252,8 @@ public final class ServerConfig {
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
         private int recentRequests;
         private final Map<String, String> faults = new LinkedHashMap<>();
+        private final List<Path> specs = new ArrayList<>();
+        private Path providersConfig;
 
         private Builder() {
         }
@@ -410,6 +426,18 @@ public final class ServerConfig {
         public Builder fault(String kind, String code) {
             this.faults.put(Objects.requireNonNull(kind, "fault kind == null"),
                     Objects.requireNonNull(code, "fault code == null"));
+            return this;
+        }
+
+        /** Also serves the resource providers an azure-rest-api-specs file or folder describes (repeatable). */
+        public Builder addSpec(Path value) {
+            this.specs.add(Objects.requireNonNull(value, "spec == null"));
+            return this;
+        }
+
+        /** Durations per resource type and verb of spec-loaded types (a JSON file). */
+        public Builder providersConfig(Path value) {
+            this.providersConfig = Objects.requireNonNull(value, "providersConfig == null");
             return this;
         }
 

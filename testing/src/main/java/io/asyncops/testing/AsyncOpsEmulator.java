@@ -327,6 +327,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         private int recentRequests = 200;
         private final Map<String, String> faults = new java.util.LinkedHashMap<>();
         private final List<ResourceType> resourceTypes = new ArrayList<>();
+        private final List<Path> specs = new ArrayList<>();
         private final List<Consumer<ServerConfig.Builder>> serverSettings = new ArrayList<>();
 
         Builder() {
@@ -480,6 +481,20 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         }
 
         /**
+         * Also serves the resource providers that Azure OpenAPI specs describe (azure-rest-api-specs files or
+         * folders), as {@code asyncops serve --spec} does.
+         *
+         * @param values spec files or folders
+         * @return this builder
+         */
+        public Builder specs(Path... values) {
+            for (Path p : Objects.requireNonNull(values, "specs == null")) {
+                specs.add(Objects.requireNonNull(p, "spec == null"));
+            }
+            return this;
+        }
+
+        /**
          * How many of the last requests the emulator keeps for {@link #recentRequests()} and {@link #report()}.
          *
          * @param value 0..10000 (default 200)
@@ -534,6 +549,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
                 }
                 faults.forEach(b::fault);
                 resourceTypes.forEach(b::addResourceType);
+                specs.forEach(b::addSpec);
                 serverSettings.forEach(s -> s.accept(b));
                 List<String> subs = subscriptions.isEmpty() ? List.of(UUID.randomUUID().toString())
                         : List.copyOf(subscriptions);
