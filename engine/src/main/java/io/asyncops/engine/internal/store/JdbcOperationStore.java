@@ -3,8 +3,10 @@ package io.asyncops.engine.internal.store;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.StoreException;
@@ -14,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +26,8 @@ import javax.sql.DataSource;
 public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
     private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
-            + ", active_resource, idempotency_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?)";
+            + ", active_resource, idempotency_ref, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
@@ -41,10 +42,10 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public Inserted insert(Operation op, boolean exclusive, TransactionalWork work) {
+    public Inserted insert(Operation op, boolean exclusive, String correlationId, TransactionalWork work) {
         String idempotencyRef = idempotencyRef(op.subscription(), op.idempotencyKey());
         for (int attempt = 1; ; attempt++) {
-            if (tryInsert(op, exclusive, idempotencyRef, work)) {
+            if (tryInsert(op, exclusive, idempotencyRef, correlationId, work)) {
                 return new Inserted(op, true);
             }
             Optional<Operation> replay = resolveConflict(op, exclusive, idempotencyRef);
@@ -59,10 +60,12 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     /** Stores the row and runs the work; false when a unique index refused the row (nothing done then). */
-    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, TransactionalWork work) {
+    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, String correlationId,
+                              TransactionalWork work) {
         return Transactions.run(dataSource, "store operation " + op.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
+                ps.setString(25, correlationId);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -133,17 +136,15 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+    public List<Claimed> claim(String owner, int limit, Instant now, Instant leaseUntil) {
         return Transactions.run(dataSource, "claim operations", c -> {
             dialect.relaxDurability(c);
-            List<Operation> ops = new ArrayList<>();
-            for (StoredOperation row : dialect.claim(c, owner, limit, now, leaseUntil)) {
-                ops.add(row.operation());
+            List<Claimed> claimed = dialect.claim(c, owner, limit, now, leaseUntil);
+            if (!claimed.isEmpty()) {
+                Histories.restarts(c, claimed, owner, now);
+                notice(c, false, claimed.stream().map(cl -> cl.operation().id()).toList());
             }
-            if (!ops.isEmpty()) {
-                notice(c, false, ops.stream().map(Operation::id).toList());
-            }
-            return ops;
+            return claimed;
         });
     }
 
@@ -171,7 +172,7 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public boolean save(Fence fence, Progress p, Instant now) {
+    public boolean save(Fence fence, Progress p, Instant now, Step step) {
         return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
                     + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
@@ -185,6 +186,9 @@ public final class JdbcOperationStore implements OperationStore {
                 Endings.bindFence(ps, 4, fence, now);
                 boolean applied = ps.executeUpdate() == 1;
                 if (applied) {
+                    if (step != null) {
+                        Histories.record(c, fence.id(), fence.version() + 1, now, fence.owner(), step);
+                    }
                     notice(c, false, List.of(fence.id()));
                 }
                 return applied;
@@ -244,6 +248,7 @@ public final class JdbcOperationStore implements OperationStore {
                 }
             }
             work.execute(c);
+            Histories.cancelRequested(c, op, op.version() + 1, now);
             notice(c, false, List.of(op.id()));
             try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
                     + " where id = ?")) {
@@ -254,6 +259,16 @@ public final class JdbcOperationStore implements OperationStore {
                 }
             }
         });
+    }
+
+    @Override
+    public Optional<OperationHistory> history(OperationId id) {
+        return Histories.read(dataSource, id);
+    }
+
+    @Override
+    public OperationStats stats(String subscription) {
+        return Histories.stats(dataSource, subscription);
     }
 
     @Override
