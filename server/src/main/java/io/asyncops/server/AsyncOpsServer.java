@@ -6,6 +6,13 @@ import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
+import io.asyncops.server.internal.console.ChangeLog;
+import io.asyncops.server.internal.console.ConsoleService;
+import io.asyncops.server.internal.console.ConsoleStreams;
+import io.asyncops.server.internal.logging.LifecycleLog;
+import io.asyncops.server.internal.metrics.OperationGauges;
+import io.asyncops.server.internal.metrics.StreamMetrics;
+import io.asyncops.server.internal.openapi.OpenApiService;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
@@ -23,6 +30,8 @@ import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
@@ -46,6 +55,7 @@ import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The asyncops HTTP server: the engine, the planes' routes and the generic operation routes behind HTTP and HTTPS
@@ -65,20 +75,26 @@ public final class AsyncOpsServer implements AutoCloseable {
     /** The name of the HTTPS listener. */
     public static final String HTTPS_SOCKET = "https";
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOpsServer.class);
+    /** Changed operations remembered for the console streams between two reads (more: they reload). */
+    private static final int CHANGE_LOG_CAPACITY = 20_000;
+    /** Console change streams one node serves at once. */
+    private static final int MAX_CONSOLE_STREAMS = 64;
 
     private final ServerConfig config;
     private final Database database;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
+    private final ConsoleStreams consoleStreams;
     private final WebServer webServer;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer) {
+                           PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, WebServer webServer) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
+        this.consoleStreams = consoleStreams;
         this.webServer = webServer;
     }
 
@@ -93,8 +109,13 @@ public final class AsyncOpsServer implements AutoCloseable {
                 ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
                 : Database.h2(config.dataDir());
         Engine engine = null;
+        ConsoleStreams consoleStreams = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (database.dataSource() instanceof HikariDataSource pool) {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            }
+            ChangeLog changes = new ChangeLog(CHANGE_LOG_CAPACITY);
             Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
@@ -102,23 +123,35 @@ public final class AsyncOpsServer implements AutoCloseable {
             EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
                     .clock(config.clock())
                     .retryAfterBounds(config.retryAfterFloor(), config.retryAfterCeiling())
-                    .listener(new OperationMetrics(registry));
+                    .listener(new OperationMetrics(registry))
+                    .listener(changes)
+                    // a submit runs on its request's thread, whose logging context holds the request's ids
+                    .beforeSubmit(s -> s.correlationId() != null ? s : s.withCorrelationId(
+                            MDC.get(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID)));
             setup.handlers.forEach(engineConfig::handler);
             config.engineCustomizer().accept(engineConfig);
+            // the lifecycle log names the node, which the customizer may have set: build once to learn it
+            engineConfig.listener(new LifecycleLog(engineConfig.build().nodeId()));
             engine = Engine.start(engineConfig.build());
+            new OperationGauges(engine, registry, config.clock());
+            consoleStreams = new ConsoleStreams(engine, changes, MAX_CONSOLE_STREAMS);
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
-            Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
+            Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, consoleStreams,
+                    new StreamMetrics(registry), setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, server);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            if (consoleStreams != null) {
+                consoleStreams.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -132,7 +165,8 @@ public final class AsyncOpsServer implements AutoCloseable {
      * declared, the token verifier and the readiness check.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, PrometheusMeterRegistry registry,
-                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
+                    ConsoleStreams consoleStreams, StreamMetrics streamMetrics, List<String> armWords,
+                    JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
     }
 
     /**
@@ -146,7 +180,11 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+                new OperationStatusService(p.engine(), urls, p.streamMetrics()),
+                new OperationListService(p.engine(), urls));
+        routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(),
+                        p.config().planes()),
+                new OpenApiService());
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -269,6 +307,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             webServer.stop();
         } finally {
             try {
+                consoleStreams.close();
                 engine.close();
             } finally {
                 database.close();

@@ -1,11 +1,15 @@
 package io.asyncops.server.arm;
 
 import io.asyncops.emulator.ArmEmulator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.emulator.EmulatorSettings;
+import io.asyncops.emulator.SqlServer;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The ARM plane: resource groups and the emulated {@code Microsoft.Sql} provider (servers, databases, firewall
@@ -41,6 +45,18 @@ public final class ArmPlane implements Plane {
                 .register(new SqlServersService(arm, context))
                 .register(new SqlDatabasesService(arm, context))
                 .register(new FirewallRulesService(arm));
+    }
+
+    @Override
+    public List<JsonNode> resources(String subscription) {
+        List<JsonNode> all = new ArrayList<>();
+        arm.resourceGroups().list(subscription).forEach(g -> all.add(g.toJson()));
+        for (SqlServer server : arm.sqlServers().listBySubscription(subscription)) {
+            all.add(server.toJson());
+            arm.sqlDatabases().listByServer(subscription, server.resourceGroup(), server.name())
+                    .forEach(d -> all.add(d.toJson()));
+        }
+        return all;
     }
 
     /** The emulator behind the routes (for tools and tests). */
