@@ -102,8 +102,16 @@
     state.byId = new Map();
     state.nextLink = null;
     state.focusIndex = 0;
+    state.error = null;
     $('viewport').scrollTop = 0;
-    await loadPage(listUrl(), generation);
+    try {
+      await loadPage(listUrl(), generation);
+    } catch (e) {
+      state.error = e.status === 404 ? 'This subscription was not found (or the token may not see it).'
+        : 'Cannot list operations: ' + e.message;
+      render();
+      return;
+    }
     loadRest(generation);
   }
 
@@ -229,7 +237,8 @@
       const empty = document.createElement('div');
       empty.className = 'empty';
       empty.setAttribute('role', 'row');
-      empty.innerHTML = '<span role="cell">No operations match.</span>';
+      empty.innerHTML = '<span role="cell"></span>';
+      empty.firstChild.textContent = state.error || 'No operations match.';
       children.push(empty);
     }
     rows.replaceChildren(...children);
@@ -363,6 +372,7 @@
             signal: controller.signal
           });
           if (res.status === 401) { live(false, 'Token expired or refused: sign in again'); return; }
+          if (res.status === 404) { live(false, 'Subscription not found'); return; }
           if (!res.ok) { throw new Error('HTTP ' + res.status); }
           live(true, 'Live');
           state.streamBackoff = 500;

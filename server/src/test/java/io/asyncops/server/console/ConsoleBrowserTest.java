@@ -136,6 +136,8 @@ class ConsoleBrowserTest {
         assertThat(timeline.locator("li").last()).containsText("Ended Canceled");
         assertThat(page.locator("#detail .error")).containsText("OperationCanceled");
         assertThat(row(page, slow).locator(".status")).hasText("Canceled");
+        assertThat(page.locator("#counts button.Canceled b")).hasText("1");
+        assertThat(page.locator("#counts button.InProgress b")).hasText("0");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("canceled.png")));
         page.keyboard().press("Escape");
 

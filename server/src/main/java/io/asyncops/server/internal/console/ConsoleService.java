@@ -47,6 +47,8 @@ public final class ConsoleService implements HttpService {
     static final String SUB = API + "/subscriptions/{sub}";
     static final int DEFAULT_TOP = 200;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** Quiet time after the last change before the counts are sent again (longer than their cache's life). */
+    static final Duration COUNTS_SETTLE = Duration.ofMillis(300);
     /** A stream ends after this long; the page reconnects, and its token is verified again. */
     static final Duration MAX_STREAM = Duration.ofMinutes(10);
     private static final Assets ASSETS = new Assets(Map.of(
@@ -164,23 +166,29 @@ public final class ConsoleService implements HttpService {
                     OperationView.counts(streams.stats(sub)))));
             long end = System.nanoTime() + MAX_STREAM.toNanos();
             long lastCounts = System.nanoTime();
+            long lastChange = 0;
             boolean countsDue = false;
             while (System.nanoTime() < end) {
-                Duration wait = countsDue ? Duration.ofMillis(200) : HEARTBEAT;
-                Optional<Operation> op = stream.next(wait);
+                Optional<Operation> op = stream.next(countsDue ? Duration.ofMillis(100) : HEARTBEAT);
                 if (stream.takeOverflow()) {
                     sink.emit(event("reload", Map.of("reason", "changes came faster than they were read")));
                     countsDue = true;
+                    lastChange = System.nanoTime();
                 } else if (op.isPresent()) {
                     sink.emit(event("operation", OperationView.summary(op.get())));
                     countsDue = true;
+                    lastChange = System.nanoTime();
                 } else if (!countsDue) {
                     sink.emit(SseEvent.builder().comment("keep-alive").build());
                 }
-                if (countsDue && System.nanoTime() - lastCounts >= Duration.ofSeconds(1).toNanos()) {
+                // counts once a second while operations change, and once more when they stop (read after the
+                // last change, so the page ends up with the counts of the state it shows)
+                long now = System.nanoTime();
+                if (countsDue && (now - lastChange >= COUNTS_SETTLE.toNanos()
+                        || now - lastCounts >= Duration.ofSeconds(1).toNanos())) {
                     sink.emit(event("counts", OperationView.counts(streams.stats(sub))));
-                    lastCounts = System.nanoTime();
-                    countsDue = false;
+                    lastCounts = now;
+                    countsDue = now - lastChange < COUNTS_SETTLE.toNanos();
                 }
             }
         } catch (UncheckedIOException clientGone) {

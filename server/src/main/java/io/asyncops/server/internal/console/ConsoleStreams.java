@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link ChangeLog} every {@link #COALESCE} at most, reads each operation once, and hands it to the streams of its
  * subscription only. Bounds: at most {@code maxStreams} streams on this node (more: 503), at most
  * {@link #QUEUE} operations waiting per stream (more: the stream is told to reload), counts per subscription read
- * at most once a second whatever the number of streams.
+ * at most four times a second whatever the number of streams.
  */
 public final class ConsoleStreams implements AutoCloseable {
     static final Duration COALESCE = Duration.ofMillis(100);
@@ -38,7 +38,7 @@ public final class ConsoleStreams implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, Set<Stream>> bySubscription = new ConcurrentHashMap<>();
     private final Cache<String, OperationStats> stats = Caffeine.newBuilder()
-            .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(1)).build();
+            .maximumSize(1_000).expireAfterWrite(Duration.ofMillis(250)).build();
     private final Thread pump;
     private volatile boolean running = true;
 
@@ -121,7 +121,7 @@ public final class ConsoleStreams implements AutoCloseable {
         }
     }
 
-    /** The subscription's counts, read at most once a second. */
+    /** The subscription's counts, read at most every 250 ms. */
     OperationStats stats(String subscription) {
         return stats.get(subscription.toLowerCase(Locale.ROOT), k -> engine.stats(subscription));
     }
