@@ -85,16 +85,19 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final ConsoleStreams consoleStreams;
+    private final Pipeline pipeline;
     private final WebServer webServer;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, WebServer webServer) {
+                           PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, Pipeline pipeline,
+                           WebServer webServer) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
         this.consoleStreams = consoleStreams;
+        this.pipeline = pipeline;
         this.webServer = webServer;
     }
 
@@ -144,7 +147,8 @@ public final class AsyncOpsServer implements AutoCloseable {
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, server);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, pipeline,
+                    server);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
@@ -191,6 +195,11 @@ public final class AsyncOpsServer implements AutoCloseable {
             plane.routing(routing, context);
         }
         Fallback.install(routing);
+    }
+
+    /** What the routing was built from (tests rebuild it to list the registered routes). */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
