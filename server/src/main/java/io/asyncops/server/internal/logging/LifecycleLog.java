@@ -68,7 +68,7 @@ public final class LifecycleLog implements EngineListener {
     }
 
     private static LoggingEventBuilder common(LoggingEventBuilder event, Operation op) {
-        return event.addKeyValue("operationId", op.id()).addKeyValue("kind", op.kind());
+        return event.addKeyValue("operationId", op.id().toString()).addKeyValue("kind", op.kind());
     }
 
     /**
