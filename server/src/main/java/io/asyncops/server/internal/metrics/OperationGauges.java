@@ -45,11 +45,13 @@ public final class OperationGauges {
             Gauge.builder("asyncops.operations", this, g -> g.count(status))
                     .description("Operations in the database by status (the same on every node)")
                     .tag("status", status.tag())
+                    .strongReference(true) // nothing else holds this object: a weak gauge would read NaN after a GC
                     .register(registry);
         }
         Gauge.builder("asyncops.operations.oldest.active.age", this, OperationGauges::oldestActiveAgeSeconds)
                 .description("Seconds since the oldest Accepted or InProgress operation was submitted; 0 when none")
                 .baseUnit("seconds")
+                .strongReference(true)
                 .register(registry);
     }
 

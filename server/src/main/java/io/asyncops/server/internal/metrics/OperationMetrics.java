@@ -12,7 +12,7 @@ import java.time.Duration;
  * by kind, {@code asyncops.operations.ended} by kind and status, the histogram {@code asyncops.operation.duration}
  * (submit to end, by kind and status, with fixed buckets from 10 ms to 2 h so that Prometheus'
  * {@code histogram_quantile} gives p50/p95/p99), {@code asyncops.operation.retries} (the runs beyond the first
- * that ended operations needed: transient failures, restarts and takeovers, by kind) and {@code asyncops.lease.takeovers} (runs that resumed an operation whose node's
+ * that ended operations needed: transient failures, restarts and takeovers) and {@code asyncops.lease.takeovers} (runs that resumed an operation whose node's
  * lease expired). Counts what this node saw: sum over nodes in Prometheus. Labels come from closed sets: kinds
  * are the registered handlers' kinds, statuses the five of the engine.
  */
@@ -26,11 +26,15 @@ public final class OperationMetrics implements EngineListener {
 
     private final MeterRegistry registry;
     private final Counter takeovers;
+    private final Counter retries;
 
     public OperationMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.takeovers = Counter.builder("asyncops.lease.takeovers")
                 .description("Runs that resumed an operation whose node's lease had expired (the node died or stalled)")
+                .register(registry);
+        this.retries = Counter.builder("asyncops.operation.retries")
+                .description("Runs beyond the first that ended operations needed (transient failures, restarts, takeovers)")
                 .register(registry);
     }
 
@@ -58,9 +62,7 @@ public final class OperationMetrics implements EngineListener {
                 .tag("kind", operation.kind()).tag("status", status).register(registry).increment();
         if (operation.attempt() > 1) {
             // counted once per operation, by the node that ends it: the runs it needed beyond the first
-            Counter.builder("asyncops.operation.retries")
-                    .description("Runs beyond the first that operations needed (transient failures, restarts, takeovers)")
-                    .tag("kind", operation.kind()).register(registry).increment(operation.attempt() - 1);
+            retries.increment(operation.attempt() - 1);
         }
         if (operation.endedAt() != null) {
             Timer.builder("asyncops.operation.duration").description("Time from submit to terminal status")
