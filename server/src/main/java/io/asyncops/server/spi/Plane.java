@@ -1,8 +1,6 @@
 package io.asyncops.server.spi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.HttpRouting;
-import java.util.List;
 
 /**
  * A family of HTTP routes and the operation handlers behind them (the ARM plane, the classic plane, a test plane).
@@ -22,13 +20,4 @@ public interface Plane {
 
     /** After the engine runs: registers the plane's HTTP routes. */
     void routing(HttpRouting.Builder routing, PlaneContext context);
-
-    /**
-     * The subscription's resources as ARM JSON objects ({@code id}, {@code name}, {@code type}, {@code location},
-     * {@code properties.provisioningState}), resource groups included, for the console's resources view; none by
-     * default. Called after {@link #routing}.
-     */
-    default List<JsonNode> resources(String subscription) {
-        return List.of();
-    }
 }

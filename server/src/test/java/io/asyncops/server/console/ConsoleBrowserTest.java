@@ -124,6 +124,8 @@ class ConsoleBrowserTest {
         page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("");
         String slow = start("slow", "{\"location\":\"westus\",\"steps\":200,\"stepMillis\":1000}");
         assertThat(row(page, slow).locator(".status")).hasText("InProgress");
+        assertThat(row(page, slow).locator(".pct")).not().hasText("0%");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("operations.png")));
         // keyboard: the first row is the newest; Enter opens it
         row(page, slow).focus();
         page.keyboard().press("Enter");

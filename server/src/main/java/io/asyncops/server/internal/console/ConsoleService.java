@@ -1,6 +1,7 @@
 package io.asyncops.server.internal.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.asyncops.emulator.ProviderCore;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationHistory;
@@ -14,7 +15,6 @@ import io.asyncops.server.internal.web.Assets;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.ArmPaths;
-import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.Principal;
 import io.asyncops.server.spi.Urls;
 import io.helidon.http.HeaderNames;
@@ -63,14 +63,15 @@ public final class ConsoleService implements HttpService {
     private final Urls urls;
     private final ConsoleStreams streams;
     private final StreamMetrics metrics;
-    private final List<Plane> planes;
+    private final ResourceCatalog resources;
 
-    public ConsoleService(Engine engine, Urls urls, ConsoleStreams streams, StreamMetrics metrics, List<Plane> planes) {
+    public ConsoleService(Engine engine, Urls urls, ConsoleStreams streams, StreamMetrics metrics,
+                          ProviderCore providers) {
         this.engine = engine;
         this.urls = urls;
         this.streams = streams;
         this.metrics = metrics;
-        this.planes = List.copyOf(planes);
+        this.resources = new ResourceCatalog(providers);
     }
 
     @Override
@@ -129,13 +130,14 @@ public final class ConsoleService implements HttpService {
         ArmJson.send(res, 200, OperationView.detail(history, urls.base(req)));
     }
 
-    /** The subscription's resources, resource groups first, each with its group and provisioning state. */
+    /**
+     * The subscription's resources in the generic resource store (at most {@link ResourceCatalog#MAX}), each with
+     * its group and provisioning state; by group, the group's own row first.
+     */
     private void resources(ServerRequest req, ServerResponse res) {
         String sub = subscription(req);
-        List<OperationView.ResourceRow> rows = new java.util.ArrayList<>();
-        for (Plane plane : planes) {
-            plane.resources(sub).forEach(json -> rows.add(OperationView.resource(json)));
-        }
+        List<OperationView.ResourceRow> rows = new java.util.ArrayList<>(resources.resources(sub).stream()
+                .map(OperationView::resource).toList());
         rows.sort(java.util.Comparator.comparing(OperationView.ResourceRow::resourceGroup,
                         String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(r -> !r.type().equalsIgnoreCase(OperationView.RESOURCE_GROUP_TYPE))

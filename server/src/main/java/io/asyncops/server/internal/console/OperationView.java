@@ -1,6 +1,6 @@
 package io.asyncops.server.internal.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.asyncops.emulator.Resource;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationEvent;
 import io.asyncops.engine.OperationHistory;
@@ -50,25 +50,11 @@ final class OperationView {
 
     static final String RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups";
 
-    /** The row of an ARM resource's JSON; its group is read from its id. */
-    static ResourceRow resource(JsonNode json) {
-        String id = json.path("id").asText("");
-        String type = json.path("type").asText("");
-        String name = json.path("name").asText("");
-        String group = type.equalsIgnoreCase(RESOURCE_GROUP_TYPE) ? name : groupOf(id);
-        JsonNode state = json.path("properties").path("provisioningState");
-        return new ResourceRow(group, id, name, type, json.path("location").asText(null),
-                state.isTextual() ? state.asText() : null);
-    }
-
-    private static String groupOf(String id) {
-        String[] segments = id.split("/");
-        for (int i = 0; i + 1 < segments.length; i++) {
-            if (segments[i].equalsIgnoreCase("resourceGroups")) {
-                return segments[i + 1];
-            }
-        }
-        return "(none)";
+    /** The row of a stored resource; a resource group is its own group. */
+    static ResourceRow resource(Resource r) {
+        String group = r.type().equalsIgnoreCase(RESOURCE_GROUP_TYPE) ? r.name()
+                : r.resourceGroup() != null ? r.resourceGroup() : "(none)";
+        return new ResourceRow(group, r.id(), r.name(), r.type(), r.location(), r.provisioningState());
     }
 
     static Summary summary(Operation op) {
