@@ -225,23 +225,22 @@
     const count = Math.min(n - first, Math.ceil(viewport.clientHeight / ROW) + 2 * OVERSCAN);
     rows.style.transform = 'translateY(' + first * ROW + 'px)';
     const now = Date.now();
-    const children = [];
+    // rows stay in place from one render to the next: a row taken out of the page would lose the keyboard focus
     for (let k = 0; k < count; k++) {
       const i = first + k;
-      const op = state.ops[i];
       const row = rowElement(k);
-      fill(row, op, i, now);
-      children.push(row);
+      fill(row, state.ops[i], i, now);
+      if (rows.children[k] !== row) { rows.insertBefore(row, rows.children[k] || null); }
     }
+    while (rows.children.length > Math.max(count, 0)) { rows.lastChild.remove(); }
     if (n === 0) {
       const empty = document.createElement('div');
       empty.className = 'empty';
       empty.setAttribute('role', 'row');
       empty.innerHTML = '<span role="cell"></span>';
       empty.firstChild.textContent = state.error || 'No operations match.';
-      children.push(empty);
+      rows.appendChild(empty);
     }
-    rows.replaceChildren(...children);
     $('shown').textContent = n + (state.nextLink ? '+' : '') + ' operations listed'
       + (state.loading ? ', loading…' : '');
     $('load-more').hidden = !state.nextLink;

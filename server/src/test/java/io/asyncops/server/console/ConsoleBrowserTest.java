@@ -126,9 +126,13 @@ class ConsoleBrowserTest {
         assertThat(row(page, slow).locator(".status")).hasText("InProgress");
         assertThat(row(page, slow).locator(".pct")).not().hasText("0%");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("operations.png")));
-        // keyboard: the first row is the newest; Enter opens it
+        // keyboard: the row keeps the focus across the page's renders (one a second); Enter opens it
         row(page, slow).focus();
+        page.waitForTimeout(1500);
+        assertThat(row(page, slow)).isFocused();
         page.keyboard().press("Enter");
+        assertThat(page.locator("#detail")).isVisible();
+        assertThat(page.locator("#detail dl")).containsText(slow);
         assertThat(page.locator("#detail-title")).hasText("Test.Ops/things/write");
         assertThat(page.locator("#detail-cancel")).isEnabled();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("console.png")));
