@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
 public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
+    /** Ids per delete statement when pruning (well under every database's parameter limit). */
+    private static final int PRUNE_CHUNK = 500;
     private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
             + ", active_resource, idempotency_ref, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -273,14 +275,36 @@ public final class JdbcOperationStore implements OperationStore {
 
     @Override
     public int prune(Instant endedBefore, int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE + " where id in (select id from "
-                     + Rows.TABLE + " where ended_at < ? order by ended_at fetch first ? rows only)")) {
-            Rows.setInstant(ps, 1, endedBefore);
-            ps.setInt(2, limit);
+        return Transactions.run(dataSource, "prune operations", c -> {
+            List<Object> ids = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from " + Rows.TABLE
+                    + " where ended_at < ? order by ended_at fetch first ? rows only")) {
+                Rows.setInstant(ps, 1, endedBefore);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1));
+                    }
+                }
+            }
+            // the events first, then the operations, by the same ids: an operation and its history go together
+            int deleted = 0;
+            for (int from = 0; from < ids.size(); from += PRUNE_CHUNK) {
+                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + PRUNE_CHUNK));
+                String in = " in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                deleteIn(c, "delete from " + Histories.TABLE + " where operation_id" + in, chunk);
+                deleted += deleteIn(c, "delete from " + Rows.TABLE + " where id" + in, chunk);
+            }
+            return deleted;
+        });
+    }
+
+    private static int deleteIn(Connection c, String sql, List<Object> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot prune operations", e);
         }
     }
 
