@@ -78,9 +78,9 @@ class ConsoleScaleTest {
             assertThat(page.locator("#shown")).hasText((OPERATIONS / 10) + " operations listed");
             long filtered = millisSince(t2);
 
-            double frame = (double) page.evaluate("() => new Promise(done => { const t = performance.now();"
+            double frame = ((Number) page.evaluate("() => new Promise(done => { const t = performance.now();"
                     + " document.getElementById('viewport').scrollTop = 5000;"
-                    + " requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t))); })");
+                    + " requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t))); })")).doubleValue();
             System.out.printf("console with %d operations: first rows %d ms, all %d loaded %d ms, %d rows in the"
                             + " page, scroll to the last %d ms, kind filter (server query + render) %d ms,"
                             + " a scroll repaint %.1f ms%n", OPERATIONS, firstRows, OPERATIONS, allLoaded, domRows,
