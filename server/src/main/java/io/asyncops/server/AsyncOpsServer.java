@@ -125,7 +125,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
             }
             ChangeLog changes = new ChangeLog(CHANGE_LOG_CAPACITY);
-            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
+            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale(), config);
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
             }
@@ -346,12 +346,24 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
-        Setup(DataSource dataSource, Clock clock, double timeScale) {
+        Setup(DataSource dataSource, Clock clock, double timeScale, ServerConfig config) {
             this.dataSource = dataSource;
             this.clock = clock;
             this.timeScale = timeScale;
+            this.config = config;
+        }
+
+        @Override
+        public List<Path> specs() {
+            return config.specs();
+        }
+
+        @Override
+        public Optional<Path> providersConfig() {
+            return config.providersConfig();
         }
 
         @Override
