@@ -11,6 +11,13 @@ import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.arm.ArmResourceService;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
+import io.asyncops.server.internal.console.ChangeLog;
+import io.asyncops.server.internal.console.ConsoleService;
+import io.asyncops.server.internal.console.ConsoleStreams;
+import io.asyncops.server.internal.logging.LifecycleLog;
+import io.asyncops.server.internal.metrics.OperationGauges;
+import io.asyncops.server.internal.metrics.StreamMetrics;
+import io.asyncops.server.internal.openapi.OpenApiService;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
@@ -29,6 +36,8 @@ import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
@@ -55,6 +64,7 @@ import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The asyncops HTTP server: the engine, the planes' routes and the generic operation routes behind HTTP and HTTPS
@@ -75,23 +85,31 @@ public final class AsyncOpsServer implements AutoCloseable {
     /** The name of the HTTPS listener. */
     public static final String HTTPS_SOCKET = "https";
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOpsServer.class);
+    /** Changed operations remembered for the console streams between two reads (more: they reload). */
+    private static final int CHANGE_LOG_CAPACITY = 20_000;
+    /** Console change streams one node serves at once. */
+    private static final int MAX_CONSOLE_STREAMS = 64;
 
     private final ServerConfig config;
     private final Database database;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
+    private final ConsoleStreams consoleStreams;
+    private final Pipeline pipeline;
     private final WebServer webServer;
     private final List<String> stateTables;
     private final RecentRequests recentRequests;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer, List<String> stateTables,
-                           RecentRequests recentRequests) {
+                           PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, Pipeline pipeline,
+                           WebServer webServer, List<String> stateTables, RecentRequests recentRequests) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
+        this.consoleStreams = consoleStreams;
+        this.pipeline = pipeline;
         this.webServer = webServer;
         this.stateTables = List.copyOf(stateTables);
         this.recentRequests = recentRequests;
@@ -122,8 +140,13 @@ public final class AsyncOpsServer implements AutoCloseable {
             throw e;
         }
         Engine engine = null;
+        ConsoleStreams consoleStreams = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (database.dataSource() instanceof HikariDataSource pool) {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            }
+            ChangeLog changes = new ChangeLog(CHANGE_LOG_CAPACITY);
             Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale(), config);
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
@@ -140,14 +163,23 @@ public final class AsyncOpsServer implements AutoCloseable {
             EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
                     .clock(config.clock())
                     .retryAfterBounds(config.retryAfterFloor(), config.retryAfterCeiling())
-                    .listener(new OperationMetrics(registry));
+                    .listener(new OperationMetrics(registry))
+                    .listener(changes)
+                    // a submit runs on its request's thread, whose logging context holds the request's ids
+                    .beforeSubmit(s -> s.correlationId() != null ? s : s.withCorrelationId(
+                            MDC.get(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID)));
             setup.handlers.forEach(engineConfig::handler);
             config.engineCustomizer().accept(engineConfig);
+            // the lifecycle log names the node, which the customizer may have set: build once to learn it
+            engineConfig.listener(new LifecycleLog(engineConfig.build().nodeId()));
             engine = Engine.start(engineConfig.build());
+            new OperationGauges(engine, registry, config.clock());
+            consoleStreams = new ConsoleStreams(engine, changes, MAX_CONSOLE_STREAMS);
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
-                    ProviderCore.create(types, database.dataSource(), settings, engine), registry, setup.armWords,
+                    ProviderCore.create(types, database.dataSource(), settings, engine), registry, consoleStreams,
+                    new StreamMetrics(registry), setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -157,12 +189,15 @@ public final class AsyncOpsServer implements AutoCloseable {
             }
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing, tls)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server,
-                    setup.stateTables, recent);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, pipeline,
+                    server, setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            if (consoleStreams != null) {
+                consoleStreams.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -177,7 +212,7 @@ public final class AsyncOpsServer implements AutoCloseable {
      * the ARM words the planes declared, the token verifier and the readiness check.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
-                    PrometheusMeterRegistry registry,
+                    PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, StreamMetrics streamMetrics,
                     List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
     }
 
@@ -193,7 +228,10 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+                new OperationStatusService(p.engine(), urls, p.streamMetrics()),
+                new OperationListService(p.engine(), urls));
+        routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(), p.providers()),
+                new OpenApiService());
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -201,6 +239,11 @@ public final class AsyncOpsServer implements AutoCloseable {
         }
         routing.register(new ArmResourceService(context));
         Fallback.install(routing);
+    }
+
+    /** What the routing was built from (tests rebuild it to list the registered routes). */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing,
@@ -379,6 +422,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             webServer.stop();
         } finally {
             try {
+                consoleStreams.close();
                 engine.close();
             } finally {
                 database.close();
