@@ -39,7 +39,7 @@ class JsonLogTest {
     @Test
     void everyLineIsJsonWithTheRequestIdsAndTheLifecycleFacts(@TempDir Path data) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.asyncops.cli.AsyncOps", "serve", "--port", "0",
+                "-cp", System.getProperty("java.class.path"), "io.asyncops.cli.AsyncOpsCli", "serve", "--port", "0",
                 "--data-dir", data.toString(), "--time-scale", "0.1", "--node-id", "json-node",
                 "--log-format", "json");
         Process p = new ProcessBuilder(command).start();
