@@ -1,6 +1,6 @@
 package io.asyncops.cli.server;
 
-import io.asyncops.cli.Planes;
+import io.asyncops.server.Planes;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.auth.AuthConfig;
@@ -128,8 +128,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node-id", paramLabel = "<name>", description = "This node's name in leases and logs.")
     String nodeId;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "<format>",
+            description = "Logs on stderr as text or json (one JSON object a line, request ids and operation facts"
+                    + " as fields; default ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
+        logFormat.apply();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         PrintWriter out = spec.commandLine().getOut();

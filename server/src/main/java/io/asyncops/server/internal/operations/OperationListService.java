@@ -70,20 +70,13 @@ public final class OperationListService implements HttpService {
             throw new ApiException(400, "InvalidQueryParameterValue", "The $skiptoken is not valid.");
         }
         List<OperationStatusMonitor> value = page.items().stream()
-                .map(op -> Monitors.of(monitorPath(sub, op), op))
+                .map(op -> Monitors.of(MonitorPaths.status(op), op))
                 .toList();
         String next = page.nextPageToken() == null ? null : urls.absolute(req, "/subscriptions/" + ArmPaths.segment(sub)
                 + "/operationStatuses" + ArmPaths.apiVersionQuery(apiVersion)
                 + req.query().first("$filter").map(f -> "&$filter=" + encode(f)).orElse("")
                 + "&$top=" + top + "&$skiptoken=" + encode(page.nextPageToken()));
         ArmJson.send(res, 200, new ListBody(value, next));
-    }
-
-    /** The monitor path of a listed operation: its namespace from its kind, its location from its input. */
-    private static String monitorPath(String sub, Operation op) {
-        int slash = op.kind().indexOf('/');
-        String namespace = slash < 0 ? op.kind() : op.kind().substring(0, slash);
-        return ArmPaths.operation(sub, namespace, locationOf(op), "operationStatuses", op.id());
     }
 
     /** The top-level {@code location} of a JSON-object input, else {@code global} (the status route takes any). */
