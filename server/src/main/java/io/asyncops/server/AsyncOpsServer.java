@@ -7,14 +7,19 @@ import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.auth.AuthFilter;
-import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.server.auth.TokenMinter;
+import io.asyncops.server.identity.ServicePrincipals;
+import io.asyncops.server.identity.internal.IdentityRoutes;
+import io.asyncops.server.identity.internal.Issuer;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
+import io.asyncops.server.internal.db.H2Share;
 import io.asyncops.server.internal.http.ArmPathNormalizer;
 import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
 import io.asyncops.server.internal.http.MetricsService;
 import io.asyncops.server.internal.http.RequestFilter;
+import io.asyncops.server.internal.http.SlashFilter;
 import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
@@ -57,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Start order: data dir, database, {@link Plane#prepare} of each plane, engine, routing, listeners. Closing stops
+ * <p>Start order: data dir, database (an H2 file is shared with local tools, see {@code H2Share}), the identity
+ * endpoint's tables and first key, {@link Plane#prepare} of each plane, engine, routing, listeners. Closing stops
  * the listeners (requests in flight get the grace period), then the engine (its operations resume on the next start
  * or on another node), then the database.
  */
@@ -68,18 +74,22 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Database database;
+    private final H2Share share;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
+    private final TokenMinter tokens;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
+    private AsyncOpsServer(ServerConfig config, Database database, H2Share share, Engine engine,
                            PrometheusMeterRegistry registry, WebServer webServer) {
         this.config = config;
         this.database = database;
+        this.share = share;
         this.engine = engine;
         this.registry = registry;
         this.webServer = webServer;
+        this.tokens = TokenMinter.of(database.dataSource(), config.clock());
     }
 
     /**
@@ -93,7 +103,12 @@ public final class AsyncOpsServer implements AutoCloseable {
                 ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
                 : Database.h2(config.dataDir());
         Engine engine = null;
+        H2Share share = null;
         try {
+            // local tools (asyncops token, asyncops sp) reach the H2 file through this server while it runs
+            share = config.jdbcUrl().isPresent() ? null : H2Share.start(config.dataDir());
+            Issuer issuer = Issuer.open(database.dataSource(), config.clock());
+            issuer.keys().signingKey(); // the first key exists before any token could be verified
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
             for (Plane plane : config.planes()) {
@@ -109,18 +124,21 @@ public final class AsyncOpsServer implements AutoCloseable {
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
-                    new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
+                    new JwtAuthenticator(config.auth(), issuer, config.clock()), issuer,
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, server);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
             if (engine != null) {
                 engine.close();
+            }
+            if (share != null) {
+                share.close();
             }
             database.close();
             throw e;
@@ -129,10 +147,11 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /**
      * What the routing needs: the configuration, the running engine, the meter registry, the ARM words the planes
-     * declared, the token verifier and the readiness check.
+     * declared, the token verifier, the identity endpoint's issuer and the readiness check.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, PrometheusMeterRegistry registry,
-                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
+                    List<String> armWords, JwtAuthenticator authenticator, Issuer issuer,
+                    java.util.function.BooleanSupplier ready) {
     }
 
     /**
@@ -142,11 +161,13 @@ public final class AsyncOpsServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
         routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
+                .addFilter(new SlashFilter())
                 .addFilter(new ArmPathNormalizer(p.armWords()))
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
                 new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+        IdentityRoutes.register(routing, p.issuer(), urls);
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -238,6 +259,19 @@ public final class AsyncOpsServer implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Mints dev tokens this server (and every node of its database) accepts, e.g.
+     * {@code server.tokens().mint("tester", List.of(subscription), Duration.ofHours(1))}.
+     */
+    public TokenMinter tokens() {
+        return tokens;
+    }
+
+    /** The service principals of this server's identity endpoint (in its database; the server closes it). */
+    public ServicePrincipals servicePrincipals() {
+        return ServicePrincipals.of(database.dataSource(), config.clock());
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }
@@ -271,6 +305,9 @@ public final class AsyncOpsServer implements AutoCloseable {
             try {
                 engine.close();
             } finally {
+                if (share != null) {
+                    share.close();
+                }
                 database.close();
                 registry.close();
             }

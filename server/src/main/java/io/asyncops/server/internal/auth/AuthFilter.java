@@ -1,5 +1,6 @@
 package io.asyncops.server.internal.auth;
 
+import io.asyncops.server.identity.internal.IdentityRoutes;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.Principal;
 import io.helidon.http.HeaderNames;
@@ -10,7 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.util.Optional;
 
 /**
- * Requires {@code Authorization: Bearer <JWT>} on every route but health and metrics (PROTOCOL §1) and puts the
+ * Requires {@code Authorization: Bearer <JWT>} on every route but health, metrics, cloud metadata and the identity
+ * endpoint (PROTOCOL §1) and puts the
  * {@link Principal} in the request's context. Missing: 401 {@code AuthenticationFailed}; invalid: 401
  * {@code InvalidAuthenticationToken}; both with {@code WWW-Authenticate: Bearer error="invalid_token"}.
  */
@@ -44,9 +46,10 @@ public final class AuthFilter implements Filter {
         chain.proceed();
     }
 
-    /** Health and metrics need no token. */
+    /** Health, metrics, the cloud metadata and the identity endpoint need no token. */
     static boolean isOpen(String path) {
-        return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
+        return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics")
+                || IdentityRoutes.isOpen(path);
     }
 
     private static Optional<String> bearer(Optional<String> header) {

@@ -1,6 +1,6 @@
 package io.asyncops.server.internal.tls;
 
-import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.server.internal.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -71,7 +71,7 @@ final class Pem {
             writer.writeObject(item);
         }
         Path tmp = secret ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                InstallSecret.ownerOnlyAttributes())
+                OwnerOnly.attributes())
                 : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         Files.writeString(tmp, text.toString(), StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
