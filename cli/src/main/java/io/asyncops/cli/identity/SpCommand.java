@@ -1,7 +1,8 @@
 package io.asyncops.cli.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.asyncops.protocol.Json;
 import io.asyncops.server.identity.NewServicePrincipal;
 import io.asyncops.server.identity.ServicePrincipal;
@@ -130,10 +131,13 @@ public final class SpCommand implements Runnable {
                 : ServicePrincipals.forDataDir(options.dataDir);
     }
 
+    /** Prints {@code value} as indented JSON the way {@code az} does ({@code "key": value}). */
     private static void print(CommandSpec spec, Object value) {
         PrintWriter out = spec.commandLine().getOut();
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         try {
-            out.println(Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+            out.println(Json.mapper().writer(pretty).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

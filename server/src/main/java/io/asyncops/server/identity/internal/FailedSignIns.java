@@ -55,6 +55,12 @@ final class FailedSignIns {
         return Optional.ofNullable(wait[0]);
     }
 
+    /** How many clients are tracked now (at most {@value #MAX_TRACKED}). */
+    long tracked() {
+        windows.cleanUp();
+        return windows.estimatedSize();
+    }
+
     /** The attempt {@link #begin} counted for {@code appId} succeeded: it is not a failure. */
     void succeeded(String appId) {
         windows.asMap().computeIfPresent(appId, (id, w) -> new Window(w.start(), Math.max(0, w.failures() - 1)));

@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ public final class PrincipalTable {
     private static final Pattern APP_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final int MAX_SUBSCRIPTIONS = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Generated display names, as {@code az ad sp create-for-rbac} makes them: the creation time. */
+    private static final DateTimeFormatter DEFAULT_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss");
 
     private final DataSource dataSource;
 
@@ -48,7 +52,8 @@ public final class PrincipalTable {
      */
     public Created create(String displayName, List<String> subscriptions, Instant now) {
         List<String> subs = validSubscriptions(subscriptions);
-        String name = displayName == null || displayName.isBlank() ? "asyncops-sp-" + now.toEpochMilli() : displayName;
+        String name = displayName == null || displayName.isBlank()
+                ? "asyncops-" + DEFAULT_NAME.format(now.atOffset(ZoneOffset.UTC)) : displayName;
         if (name.length() > 256) {
             throw new IllegalArgumentException("the display name is longer than 256 characters");
         }

@@ -3,7 +3,6 @@ package io.asyncops.server.identity.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -31,7 +30,7 @@ import javax.sql.DataSource;
  * published (verifiable) for {@link #PUBLISH_DELAY} before any node prefers it for signing, longer than the
  * {@link #RELOAD_EVERY} at which nodes reload the key set, so no node meets a token signed with a key it has not
  * loaded yet. A key verifies until its signing period's end plus the longest token lifetime, then it is deleted.
- * A token with an unknown {@code kid} also triggers a reload, at most once a second.
+ * A token with an unknown {@code kid} also triggers a reload, at most four times a second.
  *
  * <p>This is the {@link JWKSource} the server's token verification uses for its own tokens, the same verification
  * path as an external issuer's JWKS.
@@ -43,7 +42,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     static final Duration RELOAD_EVERY = Duration.ofSeconds(60);
     /** How long a new key is only published before nodes sign with it. */
     static final Duration PUBLISH_DELAY = RELOAD_EVERY.multipliedBy(2);
-    private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(1);
+    private static final Duration UNKNOWN_KID_RELOAD = Duration.ofMillis(250);
     private static final Duration ROTATION_LEAD = Duration.ofDays(1);
 
     private final DataSource dataSource;
@@ -52,8 +51,14 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     private final Duration longestTokenLifetime;
     private volatile Ring ring;
 
-    /** The keys loaded at {@code loadedAt}: all that still verify, newest first. */
-    private record Ring(List<StoredKey> keys, JWKSet publicKeys, Instant loadedAt) {
+    /**
+     * The keys that still verified when loaded, newest first; {@code loadedAtNanos} is {@link System#nanoTime} then:
+     * how often the database is read is a matter of real time, while which key signs or verifies follows the clock.
+     */
+    private record Ring(List<StoredKey> keys, JWKSet publicKeys, long loadedAtNanos) {
+        boolean youngerThan(Duration age) {
+            return System.nanoTime() - loadedAtNanos < age.toNanos();
+        }
     }
 
     /** One row of the key table. */
@@ -115,7 +120,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
         Instant now = clock.instant();
         List<JWK> found = selector.select(verifiable(fresh(now), now));
         if (found.isEmpty()) {
-            // maybe a key another node made since the last load; at most one reload a second, whatever kids arrive
+            // maybe a key another node made since the last load; at most four reloads a second, whatever kids arrive
             found = selector.select(verifiable(reload(now, UNKNOWN_KID_RELOAD), now));
         }
         return found;
@@ -124,8 +129,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     /** The loaded key set, reloaded when older than {@link #RELOAD_EVERY}. */
     private Ring fresh(Instant now) {
         Ring current = ring;
-        return current != null && current.loadedAt().plus(RELOAD_EVERY).isAfter(now) && !current.loadedAt().isAfter(now)
-                ? current : reload(now, RELOAD_EVERY);
+        return current != null && current.youngerThan(RELOAD_EVERY) ? current : reload(now, RELOAD_EVERY);
     }
 
     /** Makes a key unless another thread of this node just did; returns the reloaded set. */
@@ -136,11 +140,6 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
             current = reload(now, Duration.ZERO);
         }
         return current;
-    }
-
-    /** A selector for RS256 signature verification with the key {@code kid}. */
-    static JWKSelector selectorFor(String kid) {
-        return new JWKSelector(new JWKMatcher.Builder().keyID(kid).algorithm(JWSAlgorithm.RS256).build());
     }
 
     private static JWKSet verifiable(Ring ring, Instant now) {
@@ -175,7 +174,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     /** The key set, reloaded from the database unless another thread did so within {@code maxAge}. */
     private synchronized Ring reload(Instant now, Duration maxAge) {
         Ring current = ring;
-        if (current != null && current.loadedAt().plus(maxAge).isAfter(now) && !maxAge.isZero()) {
+        if (current != null && !maxAge.isZero() && current.youngerThan(maxAge)) {
             return current;
         }
         List<StoredKey> keys = new ArrayList<>(Sql.run(dataSource, c -> Sql.query(c,
@@ -187,7 +186,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
         keys.sort(Comparator.comparing(StoredKey::createdAt).thenComparing(k -> k.key().getKeyID()).reversed());
         List<JWK> publics = new ArrayList<>();
         keys.forEach(k -> publics.add(k.key().toPublicJWK()));
-        Ring loaded = new Ring(List.copyOf(keys), new JWKSet(publics), now);
+        Ring loaded = new Ring(List.copyOf(keys), new JWKSet(publics), System.nanoTime());
         ring = loaded;
         return loaded;
     }

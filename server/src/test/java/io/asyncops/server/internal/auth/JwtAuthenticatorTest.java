@@ -37,9 +37,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,21 +53,25 @@ class JwtAuthenticatorTest {
     private static ECKey ec;
     private static RSAKey stranger;
 
-    private final Instant now = Instant.parse("2026-05-01T10:00:00Z");
-    private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    private static final Instant now = Instant.parse("2026-05-01T10:00:00Z");
+    private static final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     @TempDir
-    Path dir;
-    private Database db;
-    private TokenMinter minter;
+    static Path dir;
+    /** One database for the class: its tenant, its keys (made on the first token). */
+    private static Database db;
+    private static TokenMinter minter;
+    private static Issuer issuer;
 
-    @BeforeEach
-    void database() {
+    @BeforeAll
+    static void database() {
         db = Database.h2(dir.resolve("db"));
         minter = TokenMinter.of(db.dataSource(), clock);
+        minter.mint("first", List.of(), Duration.ofMinutes(1)); // the database's first key, as a server makes at start
+        issuer = Issuer.open(db.dataSource(), clock);
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         db.close();
     }
 
@@ -199,12 +202,18 @@ class JwtAuthenticatorTest {
 
     @Test
     void keysRotateAndOldKeysVerifyUntilTheyExpire() {
+        try (Database own = Database.h2(dir.resolve("rotation"))) {
+            rotate(own);
+        }
+    }
+
+    private void rotate(Database own) {
         MutableClock moving = new MutableClock(now);
-        Issuer issuer = Issuer.open(db.dataSource(), moving, Duration.ofDays(2));
+        Issuer issuer = Issuer.open(own.dataSource(), moving, Duration.ofDays(2));
         JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().tokenCacheSize(0).build(), issuer, moving);
         String first = issuer.sign(claims().expirationTime(Date.from(now.plus(Duration.ofDays(300)))).build());
         String firstKid = kid(first);
-        RSAKey firstKey = storedKey(firstKid);
+        RSAKey firstKey = storedKey(own.dataSource(), firstKid);
         moving.now = now.plus(Duration.ofHours(36)); // within a day of the first key's end: the next one is made
         assertThat(kid(issuer.sign(claims().build()))).as("a new key is published before it signs").isEqualTo(firstKid);
         moving.now = moving.now.plus(Duration.ofMinutes(3));
@@ -284,8 +293,8 @@ class JwtAuthenticatorTest {
         return new JwtAuthenticator(AuthConfig.defaults(), issuer(), clock);
     }
 
-    private Issuer issuer() {
-        return Issuer.open(db.dataSource(), clock);
+    private static Issuer issuer() {
+        return issuer;
     }
 
     private static String kid(String token) {
@@ -297,8 +306,8 @@ class JwtAuthenticatorTest {
     }
 
     /** The private key {@code kid} as stored (what an old backup would give someone). */
-    private RSAKey storedKey(String kid) {
-        try (var c = db.dataSource().getConnection();
+    private static RSAKey storedKey(javax.sql.DataSource dataSource, String kid) {
+        try (var c = dataSource.getConnection();
              var s = c.prepareStatement("select private_key from asyncops_identity_key where kid = ?")) {
             s.setString(1, kid);
             try (var r = s.executeQuery()) {
