@@ -29,6 +29,7 @@ import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
 import io.asyncops.server.internal.operations.OperationStatusService;
+import io.asyncops.server.internal.resources.ResourcesService;
 import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -183,6 +184,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
                 new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
         IdentityRoutes.register(routing, p.issuer(), urls);
+        routing.register(new ResourcesService(p.providers(), urls));
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
