@@ -86,6 +86,7 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
     private final TokenMinter tokens;
+    private final ServicePrincipals servicePrincipals;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, H2Share share, Engine engine,
@@ -97,6 +98,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         this.registry = registry;
         this.webServer = webServer;
         this.tokens = TokenMinter.of(database.dataSource(), config.clock());
+        this.servicePrincipals = ServicePrincipals.of(database.dataSource(), config.clock());
     }
 
     /**
@@ -285,9 +287,12 @@ public final class AsyncOpsServer implements AutoCloseable {
         return tokens;
     }
 
-    /** The service principals of this server's identity endpoint (in its database; the server closes it). */
+    /**
+     * The service principals of this server's identity endpoint (in its database), e.g. to make one for a test:
+     * {@code server.servicePrincipals().create("ci", List.of(subscription))}.
+     */
     public ServicePrincipals servicePrincipals() {
-        return ServicePrincipals.of(database.dataSource(), config.clock());
+        return servicePrincipals;
     }
 
     public DataSource dataSource() {

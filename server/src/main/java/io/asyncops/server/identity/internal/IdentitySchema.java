@@ -1,6 +1,9 @@
 package io.asyncops.server.identity.internal;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -12,12 +15,17 @@ public final class IdentitySchema {
     /** The identity tables' Flyway history table. */
     public static final String HISTORY_TABLE = "asyncops_identity_history";
     private static final String LOCATION = "classpath:db/asyncops/identity";
+    private static final Map<DataSource, Boolean> MIGRATED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private IdentitySchema() {
     }
 
     /** Creates or upgrades the identity tables; safe on every start and from several nodes at once. */
     public static void migrate(DataSource dataSource) {
+        // the server, its token minter and its principals share one pool: migrate it once per process
+        if (MIGRATED.containsKey(dataSource)) {
+            return;
+        }
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
@@ -27,6 +35,7 @@ public final class IdentitySchema {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        MIGRATED.put(dataSource, Boolean.TRUE);
     }
 
     /**
