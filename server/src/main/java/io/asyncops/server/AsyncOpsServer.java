@@ -119,7 +119,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             Issuer issuer = Issuer.open(database.dataSource(), config.clock());
             issuer.keys().signingKey(); // the first key exists before any token could be verified
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
+            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale(), config);
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
             }
@@ -344,12 +344,24 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
-        Setup(DataSource dataSource, Clock clock, double timeScale) {
+        Setup(DataSource dataSource, Clock clock, double timeScale, ServerConfig config) {
             this.dataSource = dataSource;
             this.clock = clock;
             this.timeScale = timeScale;
+            this.config = config;
+        }
+
+        @Override
+        public List<Path> specs() {
+            return config.specs();
+        }
+
+        @Override
+        public Optional<Path> providersConfig() {
+            return config.providersConfig();
         }
 
         @Override

@@ -47,6 +47,8 @@ public final class ServerConfig {
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
+    private final List<Path> specs;
+    private final Path providersConfig;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -71,6 +73,8 @@ public final class ServerConfig {
         this.clock = b.clock;
         this.shutdownGrace = b.shutdownGrace;
         this.engineCustomizer = b.engineCustomizer;
+        this.specs = List.copyOf(b.specs);
+        this.providersConfig = b.providersConfig;
         if (retryAfterFloor.compareTo(retryAfterCeiling) > 0) {
             throw new IllegalArgumentException("retryAfterFloor " + retryAfterFloor + " is above retryAfterCeiling "
                     + retryAfterCeiling);
@@ -196,6 +200,16 @@ public final class ServerConfig {
         return engineCustomizer;
     }
 
+    /** OpenAPI spec files or folders whose resource providers the ARM plane serves too ({@code --spec}). */
+    public List<Path> specs() {
+        return specs;
+    }
+
+    /** The file of durations per resource type and verb of spec-loaded types ({@code --providers-config}). */
+    public Optional<Path> providersConfig() {
+        return Optional.ofNullable(providersConfig);
+    }
+
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -220,6 +234,8 @@ public final class ServerConfig {
         private Clock clock = Clock.systemUTC();
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
+        private final List<Path> specs = new ArrayList<>();
+        private Path providersConfig;
 
         private Builder() {
         }
@@ -369,6 +385,18 @@ public final class ServerConfig {
         /** Adjusts the engine's configuration (lease length, workers, node id, retention...). */
         public Builder engine(Consumer<EngineConfig.Builder> value) {
             this.engineCustomizer = Objects.requireNonNull(value, "engine customizer == null");
+            return this;
+        }
+
+        /** Also serves the resource providers an azure-rest-api-specs file or folder describes (repeatable). */
+        public Builder addSpec(Path value) {
+            this.specs.add(Objects.requireNonNull(value, "spec == null"));
+            return this;
+        }
+
+        /** Durations per resource type and verb of spec-loaded types (a JSON file). */
+        public Builder providersConfig(Path value) {
+            this.providersConfig = Objects.requireNonNull(value, "providersConfig == null");
             return this;
         }
 

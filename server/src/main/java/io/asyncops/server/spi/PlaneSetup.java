@@ -2,7 +2,10 @@ package io.asyncops.server.spi;
 
 import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.OperationHandler;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -39,4 +42,14 @@ public interface PlaneSetup {
 
     /** Multiplies every emulated duration: 0.1 makes provisioning ten times faster. Positive. */
     double timeScale();
+
+    /** The OpenAPI spec files and folders to serve providers from ({@code --spec}); empty by default. */
+    default List<Path> specs() {
+        return List.of();
+    }
+
+    /** The durations file of spec-loaded types ({@code --providers-config}), if any. */
+    default Optional<Path> providersConfig() {
+        return Optional.empty();
+    }
 }
