@@ -72,6 +72,16 @@ public interface Engine extends AutoCloseable {
     /** Deletes terminal operations past the retention period, in batches; returns how many were deleted. */
     int prune();
 
+    /**
+     * Deletes every operation, whatever its status, and runs {@code inSameTransaction} in the same transaction: a
+     * clean slate for tests that reuse one engine between cases (the test emulator's reset), never a production
+     * tool. Handlers running here lose their lease at once and write nothing more; engines sharing the database
+     * find theirs gone at their next heartbeat. Idempotency keys go with their operations.
+     *
+     * @return how many operations were deleted
+     */
+    int purge(TransactionalWork inSameTransaction);
+
     /** Stops workers (running handlers are interrupted; their operations resume elsewhere) and releases resources. */
     @Override
     void close();

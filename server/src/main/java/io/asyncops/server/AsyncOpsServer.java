@@ -23,6 +23,7 @@ import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
 import io.asyncops.server.internal.http.MetricsService;
+import io.asyncops.server.internal.http.RecentRequests;
 import io.asyncops.server.internal.http.RequestFilter;
 import io.asyncops.server.internal.http.SlashFilter;
 import io.asyncops.server.internal.metrics.HttpMetrics;
@@ -52,6 +53,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
@@ -85,18 +89,23 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
+    private final List<String> stateTables;
+    private final RecentRequests recentRequests;
     private final TokenMinter tokens;
     private final ServicePrincipals servicePrincipals;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, H2Share share, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer) {
+                           PrometheusMeterRegistry registry, WebServer webServer, List<String> stateTables,
+                           RecentRequests recentRequests) {
         this.config = config;
         this.database = database;
         this.share = share;
         this.engine = engine;
         this.registry = registry;
         this.webServer = webServer;
+        this.stateTables = List.copyOf(stateTables);
+        this.recentRequests = recentRequests;
         this.tokens = TokenMinter.of(database.dataSource(), config.clock());
         this.servicePrincipals = ServicePrincipals.of(database.dataSource(), config.clock());
     }
@@ -108,9 +117,23 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     public static AsyncOpsServer start(ServerConfig config) {
         createDataDir(config.dataDir());
-        Database database = config.jdbcUrl().isPresent()
-                ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
-                : Database.h2(config.dataDir());
+        // the TLS context (a first self-signed certificate, the JDK's TLS classes) is made while the database
+        // opens and migrates: a quarter of a cold start, off the critical path
+        FutureTask<SSLContext> tls = null;
+        if (config.httpsPort().isPresent()) {
+            tls = new FutureTask<>(() -> sslContext(config));
+            Thread.ofVirtual().name("asyncops-tls-setup").start(tls);
+        }
+        Database database;
+        try {
+            database = config.jdbcUrl().isPresent()
+                    ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null),
+                    config.dbPassword().orElse(null))
+                    : Database.h2(config.dataDir());
+        } catch (RuntimeException e) {
+            settle(tls);
+            throw e;
+        }
         Engine engine = null;
         H2Share share = null;
         try {
@@ -125,9 +148,12 @@ public final class AsyncOpsServer implements AutoCloseable {
             }
             setup.resourceTypes(config.resourceTypes());
             ResourceTypes types = ResourceTypes.of(setup.resourceTypes);
-            EmulatorSettings settings = EmulatorSettings.builder().clock(config.clock())
-                    .timeScale(config.timeScale()).build();
+            EmulatorSettings.Builder emulatorSettings = EmulatorSettings.builder().clock(config.clock())
+                    .timeScale(config.timeScale());
+            config.faults().forEach(emulatorSettings::fault);
+            EmulatorSettings settings = emulatorSettings.build();
             ProviderCore.migrate(database.dataSource());
+            setup.stateTables(ProviderCore.STATE_TABLES.toArray(String[]::new));
             types.handlers(database.dataSource(), settings).forEach(setup::handler);
             EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
                     .clock(config.clock())
@@ -143,9 +169,14 @@ public final class AsyncOpsServer implements AutoCloseable {
                     new JwtAuthenticator(config.auth(), issuer, config.clock()), issuer,
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
+            RecentRequests recent = config.recentRequests() > 0 ? new RecentRequests(config.recentRequests()) : null;
+            if (recent != null) {
+                routing.addFilter(recent); // first, so that it sees every answer's final status
+            }
             routing(routing, pipeline);
-            WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, server);
+            WebServer server = WebServer.create(listeners(config, routing, tls)).start();
+            AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, server,
+                    setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
@@ -157,6 +188,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 share.close();
             }
             database.close();
+            settle(tls);
             throw e;
         }
     }
@@ -196,7 +228,8 @@ public final class AsyncOpsServer implements AutoCloseable {
         Fallback.install(routing);
     }
 
-    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
+    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing,
+                                             FutureTask<SSLContext> tls) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -207,7 +240,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing);
         if (config.httpsPort().isPresent()) {
-            SSLContext ssl = sslContext(config);
+            SSLContext ssl = await(tls);
             builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
@@ -229,6 +262,34 @@ public final class AsyncOpsServer implements AutoCloseable {
             return TlsMaterial.pkcs12(config.tlsKeystore().get(), config.tlsKeystorePassword());
         }
         return TlsMaterial.selfSigned(config.dataDir());
+    }
+
+    /** The TLS context made in the background; its failure as it would have been thrown here. */
+    private static SSLContext await(FutureTask<SSLContext> tls) {
+        try {
+            return tls.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the TLS context", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot make the TLS context", e.getCause());
+        }
+    }
+
+    /** After a failed start: lets the TLS setup finish, so that nothing writes into the data dir afterwards. */
+    private static void settle(FutureTask<SSLContext> tls) {
+        if (tls != null) {
+            try {
+                tls.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the start failed already; this failure adds nothing
+            }
+        }
     }
 
     /** Whether a connection answers within 2 seconds. */
@@ -316,6 +377,39 @@ public final class AsyncOpsServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /**
+     * The last requests answered, oldest first, at most {@link ServerConfig#recentRequests()} of them; empty when
+     * that is 0 (the default).
+     */
+    public List<RecentRequest> recentRequests() {
+        return recentRequests == null ? List.of() : recentRequests.snapshot();
+    }
+
+    /**
+     * Forgets what requests created, in one transaction: every operation (handlers still running stop without
+     * writing anything more) and every row of the tables the planes declared as state
+     * ({@link PlaneSetup#stateTables}); the ring of recent requests is emptied too. The schema, the install's
+     * secret and keys stay, so tokens minted before stay valid. For tests that reuse one server between cases:
+     * milliseconds on H2, where a restart takes a second. Not for a database that other servers share.
+     *
+     * @throws IllegalStateException when the server is closed
+     */
+    public void reset() {
+        if (!running.get()) {
+            throw new IllegalStateException("the server is closed");
+        }
+        engine.purge(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String table : stateTables) {
+                    s.executeUpdate("delete from " + table);
+                }
+            }
+        });
+        if (recentRequests != null) {
+            recentRequests.clear();
+        }
+    }
+
     /** Stops listeners, engine and database, in that order. Idempotent. */
     @Override
     public void close() {
@@ -339,11 +433,13 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /** Collects what the planes declare before the engine starts. */
     private static final class Setup implements PlaneSetup {
+        private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
         private final DataSource dataSource;
         private final Clock clock;
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<String> stateTables = new ArrayList<>();
         private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
@@ -380,6 +476,17 @@ public final class AsyncOpsServer implements AutoCloseable {
         @Override
         public PlaneSetup armSegments(String... canonicalSpellings) {
             armWords.addAll(List.of(canonicalSpellings));
+            return this;
+        }
+
+        @Override
+        public PlaneSetup stateTables(String... tables) {
+            for (String table : tables) {
+                if (table == null || !SQL_NAME.matcher(table).matches()) {
+                    throw new IllegalArgumentException("not a plain SQL table name: " + table);
+                }
+                stateTables.add(table);
+            }
             return this;
         }
 

@@ -3,7 +3,7 @@ package io.asyncops.cli.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asyncops.cli.Planes;
+import io.asyncops.server.Planes;
 import io.asyncops.server.TestServer;
 import io.asyncops.server.identity.NewServicePrincipal;
 import java.net.http.HttpRequest;

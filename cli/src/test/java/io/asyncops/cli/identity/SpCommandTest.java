@@ -3,7 +3,7 @@ package io.asyncops.cli.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asyncops.cli.AsyncOps;
+import io.asyncops.cli.AsyncOpsCli;
 import io.asyncops.engine.Database;
 import io.asyncops.protocol.Json;
 import java.io.PrintWriter;
@@ -69,7 +69,7 @@ class SpCommandTest {
     }
 
     static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = AsyncOps.commandLine();
+        CommandLine cl = AsyncOpsCli.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);

@@ -209,6 +209,19 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public int purge(TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
+        checkOpen();
+        int n = store.purge(inSameTransaction);
+        // the rows are gone: running handlers stop at their next safe point, and their fenced writes would miss
+        leases.values().forEach(Lease::markLost);
+        terminal.invalidateAll();
+        waiters.changedAll();
+        LOG.debug("purged {} operations", n);
+        return n;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

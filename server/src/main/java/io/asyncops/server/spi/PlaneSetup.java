@@ -37,6 +37,16 @@ public interface PlaneSetup {
      */
     PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
 
+    /**
+     * Declares the plane's tables that hold what requests create (resources, operation handles), in an order they
+     * can be emptied in (children before parents). {@code AsyncOpsServer.reset()} empties them in the transaction
+     * that deletes the engine's operations; the plane's other tables (settings, keys) and its Flyway history stay.
+     * (The provider core's store, where declared resource types live, is emptied by the server itself.)
+     *
+     * @throws IllegalArgumentException when a name is not a plain SQL identifier
+     */
+    PlaneSetup stateTables(String... tables);
+
     /** The server's clock (the engine's too). */
     Clock clock();
 

@@ -52,6 +52,9 @@ public final class Writes {
         }
         ObjectNode b = Bodies.object(body).deepCopy();
         String fault = envelope(verb, type, b);
+        if (fault == null) {
+            fault = core.settings().fault(type.kind(verb)).orElse(null);
+        }
         WriteRequest request = new WriteRequest(verb, type, target.requestedId, target.name, b, path, caller,
                 core.now());
         ObjectNode input = type.hooks().normalize(request);

@@ -269,6 +269,18 @@ public final class JdbcOperationStore implements OperationStore {
         }
     }
 
+    @Override
+    public int purge(TransactionalWork work) {
+        return Transactions.run(dataSource, "purge operations", c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE)) {
+                n = ps.executeUpdate();
+            }
+            work.execute(c);
+            return n;
+        });
+    }
+
     /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */
     private void notice(Connection c, boolean work, List<OperationId> ids) throws SQLException {
         dialect.notify(c, new Notice(node, work, ids));

@@ -57,4 +57,7 @@ public interface OperationStore {
 
     /** Deletes up to {@code limit} terminal operations that ended before {@code endedBefore}; how many. */
     int prune(Instant endedBefore, int limit);
+
+    /** Deletes every operation and runs {@code work}, in one transaction; how many operations. */
+    int purge(TransactionalWork work);
 }

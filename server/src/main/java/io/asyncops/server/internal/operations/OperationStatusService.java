@@ -82,7 +82,6 @@ public final class OperationStatusService implements HttpService {
         GenericApiVersion.require(req);
         Operation op = find(req);
         Operation after = engine.cancel(op.id());
-        lookup.remember(after);
         sendMonitor(req, res, after);
     }
 
@@ -150,7 +149,6 @@ public final class OperationStatusService implements HttpService {
             }
             current = next.get();
         }
-        lookup.remember(current);
         return current;
     }
 

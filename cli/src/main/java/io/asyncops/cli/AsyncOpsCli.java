@@ -10,14 +10,18 @@ import io.asyncops.cli.server.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code asyncops} command: the entry point of the runnable jar. Subcommands do the work. */
+/**
+ * The {@code asyncops} command: the entry point of the runnable jar ({@code bin/asyncops}). Subcommands do the work.
+ * Named {@code AsyncOpsCli} so that it is never confused with {@code io.asyncops.testing.AsyncOps}, the entry of
+ * the in-process emulator that users import in their tests.
+ */
 @Command(name = "asyncops",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Azure-style long-running operations: serve them, start them, follow them.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, TokenCommand.class,
                 SpCommand.class, CallCommand.class, WaitCommand.class, OpsCommand.class})
-public final class AsyncOps implements Runnable {
+public final class AsyncOpsCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +35,7 @@ public final class AsyncOps implements Runnable {
      * is the body of that file, verbatim, not the file's words as further arguments.
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new AsyncOps()).setExpandAtFiles(false);
+        return new CommandLine(new AsyncOpsCli()).setExpandAtFiles(false);
     }
 
     @Override

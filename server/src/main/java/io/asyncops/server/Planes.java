@@ -1,4 +1,4 @@
-package io.asyncops.cli;
+package io.asyncops.server;
 
 import io.asyncops.server.arm.ArmPlane;
 import io.asyncops.server.classic.ClassicPlane;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The planes {@code serve} (and {@code demo}) run: the one place where the build's planes are listed. Each plane
- * helper adds its plane here (the ARM plane, the classic plane). Planes found on the class path through
- * {@link ServiceLoader} ({@code META-INF/services/io.asyncops.server.spi.Plane}) follow, e.g. the servers' test
- * plane when {@code serve} runs with a test class path.
+ * The planes a full asyncops server runs ({@code asyncops serve}, {@code demo}, the in-process test emulator): the
+ * one place where the build's planes are listed. Each plane helper adds its plane here (the ARM plane, the classic
+ * plane). Planes found on the class path through {@link ServiceLoader}
+ * ({@code META-INF/services/io.asyncops.server.spi.Plane}) follow, e.g. the server's test plane when it runs with a
+ * test class path.
  */
 public final class Planes {
     private Planes() {
