@@ -3,6 +3,7 @@ package io.asyncops.cli;
 import io.asyncops.cli.demo.DemoCommand;
 import io.asyncops.cli.follow.CallCommand;
 import io.asyncops.cli.follow.WaitCommand;
+import io.asyncops.cli.identity.SpCommand;
 import io.asyncops.cli.ops.OpsCommand;
 import io.asyncops.cli.server.ServeCommand;
 import io.asyncops.cli.server.TokenCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Azure-style long-running operations: serve them, start them, follow them.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, TokenCommand.class,
-                CallCommand.class, WaitCommand.class, OpsCommand.class})
+                SpCommand.class, CallCommand.class, WaitCommand.class, OpsCommand.class})
 public final class AsyncOpsCli implements Runnable {
 
     @CommandLine.Spec

@@ -10,7 +10,9 @@ import io.asyncops.emulator.internal.core.Envelope;
 import io.asyncops.emulator.internal.core.Reads;
 import io.asyncops.emulator.internal.core.Submitter;
 import io.asyncops.emulator.internal.core.Writes;
+import io.asyncops.emulator.resources.ResourceGroups;
 import io.asyncops.engine.Engine;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -141,6 +143,25 @@ public final class ProviderCore {
             throw new IllegalArgumentException("top must be positive: " + top);
         }
         return reads.list(type, list, path, top, skipToken);
+    }
+
+    /**
+     * A page of the resources of every tracked type (those with a location; not resource groups) in
+     * {@code subscription}, or in its resource group {@code group}: what ARM's {@code /resources} lists.
+     *
+     * @param group             a resource group's name, or null for the whole subscription
+     * @param groupMayBeMissing true to answer an empty page for a missing group (a {@code $filter}); false for
+     *                          ARM's {@code 404 ResourceGroupNotFound} (a path under the group)
+     */
+    public ResourcePage listTracked(String subscription, String group, boolean groupMayBeMissing, int top,
+                                    String skipToken) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be positive: " + top);
+        }
+        List<String> tracked = core.types().all().stream()
+                .filter(t -> t.tracked() && !t.type().equalsIgnoreCase(ResourceGroups.TYPE))
+                .map(ResourceType::type).toList();
+        return reads.listAll(subscription, group, groupMayBeMissing, tracked, top, skipToken);
     }
 
     /** The body of an answer about {@code resource} (the type's render hook, provisioning state, etag). */

@@ -9,6 +9,10 @@ import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.arm.ArmResourceService;
+import io.asyncops.server.auth.TokenMinter;
+import io.asyncops.server.identity.ServicePrincipals;
+import io.asyncops.server.identity.internal.IdentityRoutes;
+import io.asyncops.server.identity.internal.Issuer;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.console.ChangeLog;
@@ -19,8 +23,8 @@ import io.asyncops.server.internal.metrics.OperationGauges;
 import io.asyncops.server.internal.metrics.StreamMetrics;
 import io.asyncops.server.internal.openapi.OpenApiService;
 import io.asyncops.server.internal.auth.AuthFilter;
-import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
+import io.asyncops.server.internal.db.H2Share;
 import io.asyncops.server.internal.http.ArmPathNormalizer;
 import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
@@ -28,10 +32,12 @@ import io.asyncops.server.internal.http.HealthService;
 import io.asyncops.server.internal.http.MetricsService;
 import io.asyncops.server.internal.http.RecentRequests;
 import io.asyncops.server.internal.http.RequestFilter;
+import io.asyncops.server.internal.http.SlashFilter;
 import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
 import io.asyncops.server.internal.operations.OperationStatusService;
+import io.asyncops.server.internal.resources.ResourcesService;
 import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -76,7 +82,8 @@ import org.slf4j.MDC;
  * }
  * }</pre>
  *
- * <p>Start order: data dir, database, {@link Plane#prepare} of each plane, the provider core's store and handlers
+ * <p>Start order: data dir, database (an H2 file is shared with local tools, see {@code H2Share}), the identity
+ * endpoint's tables and first key, {@link Plane#prepare} of each plane, the provider core's store and handlers
  * (the planes' and {@link ServerConfig#resourceTypes()}), engine, the provider core on it, routing, listeners. Closing stops
  * the listeners (requests in flight get the grace period), then the engine (its operations resume on the next start
  * or on another node), then the database.
@@ -92,6 +99,7 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Database database;
+    private final H2Share share;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final ConsoleStreams consoleStreams;
@@ -99,13 +107,16 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final WebServer webServer;
     private final List<String> stateTables;
     private final RecentRequests recentRequests;
+    private final TokenMinter tokens;
+    private final ServicePrincipals servicePrincipals;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
+    private AsyncOpsServer(ServerConfig config, Database database, H2Share share, Engine engine,
                            PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, Pipeline pipeline,
                            WebServer webServer, List<String> stateTables, RecentRequests recentRequests) {
         this.config = config;
         this.database = database;
+        this.share = share;
         this.engine = engine;
         this.registry = registry;
         this.consoleStreams = consoleStreams;
@@ -113,6 +124,8 @@ public final class AsyncOpsServer implements AutoCloseable {
         this.webServer = webServer;
         this.stateTables = List.copyOf(stateTables);
         this.recentRequests = recentRequests;
+        this.tokens = TokenMinter.of(database.dataSource(), config.clock());
+        this.servicePrincipals = ServicePrincipals.of(database.dataSource(), config.clock());
     }
 
     /**
@@ -141,7 +154,12 @@ public final class AsyncOpsServer implements AutoCloseable {
         }
         Engine engine = null;
         ConsoleStreams consoleStreams = null;
+        H2Share share = null;
         try {
+            // local tools (asyncops token, asyncops sp) reach the H2 file through this server while it runs
+            share = config.jdbcUrl().isPresent() ? null : H2Share.start(config.dataDir());
+            Issuer issuer = Issuer.open(database.dataSource(), config.clock());
+            issuer.keys().signingKey(); // the first key exists before any token could be verified
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (database.dataSource() instanceof HikariDataSource pool) {
                 pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
@@ -180,7 +198,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
                     ProviderCore.create(types, database.dataSource(), settings, engine), registry, consoleStreams,
                     new StreamMetrics(registry), setup.armWords,
-                    new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
+                    new JwtAuthenticator(config.auth(), issuer, config.clock()), issuer,
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
             RecentRequests recent = config.recentRequests() > 0 ? new RecentRequests(config.recentRequests()) : null;
@@ -189,8 +207,8 @@ public final class AsyncOpsServer implements AutoCloseable {
             }
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing, tls)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, pipeline,
-                    server, setup.stateTables, recent);
+            AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, consoleStreams,
+                    pipeline, server, setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
@@ -201,6 +219,9 @@ public final class AsyncOpsServer implements AutoCloseable {
             if (engine != null) {
                 engine.close();
             }
+            if (share != null) {
+                share.close();
+            }
             database.close();
             settle(tls);
             throw e;
@@ -209,11 +230,12 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /**
      * What the routing needs: the configuration, the running engine, the provider core on it, the meter registry,
-     * the ARM words the planes declared, the token verifier and the readiness check.
+     * the ARM words the planes declared, the token verifier, the identity endpoint's issuer and the readiness check.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
                     PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, StreamMetrics streamMetrics,
-                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
+                    List<String> armWords, JwtAuthenticator authenticator, Issuer issuer,
+                    java.util.function.BooleanSupplier ready) {
     }
 
     /**
@@ -224,6 +246,7 @@ public final class AsyncOpsServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
         routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
+                .addFilter(new SlashFilter())
                 .addFilter(new ArmPathNormalizer(p.armWords()))
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
@@ -232,6 +255,8 @@ public final class AsyncOpsServer implements AutoCloseable {
                 new OperationListService(p.engine(), urls));
         routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(), p.providers()),
                 new OpenApiService());
+        IdentityRoutes.register(routing, p.issuer(), urls);
+        routing.register(new ResourcesService(p.providers(), urls));
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -358,6 +383,22 @@ public final class AsyncOpsServer implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Mints dev tokens this server (and every node of its database) accepts, e.g.
+     * {@code server.tokens().mint("tester", List.of(subscription), Duration.ofHours(1))}.
+     */
+    public TokenMinter tokens() {
+        return tokens;
+    }
+
+    /**
+     * The service principals of this server's identity endpoint (in its database), e.g. to make one for a test:
+     * {@code server.servicePrincipals().create("ci", List.of(subscription))}.
+     */
+    public ServicePrincipals servicePrincipals() {
+        return servicePrincipals;
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }
@@ -425,6 +466,9 @@ public final class AsyncOpsServer implements AutoCloseable {
                 consoleStreams.close();
                 engine.close();
             } finally {
+                if (share != null) {
+                    share.close();
+                }
                 database.close();
                 registry.close();
             }

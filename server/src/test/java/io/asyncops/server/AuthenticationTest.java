@@ -82,7 +82,7 @@ class AuthenticationTest {
 
     @Test
     void badTokensAreInvalidAuthenticationToken() throws Exception {
-        TokenMinter minter = TokenMinter.forDataDir(server.dataDir());
+        TokenMinter minter = server.server().tokens();
         Instant now = Instant.now();
         JWTClaimsSet.Builder base = new JWTClaimsSet.Builder().subject("x").issuer(TokenMinter.DEV_ISSUER)
                 .audience(TokenMinter.DEV_ISSUER).claim("subscriptions", List.of(TestServer.SUB));

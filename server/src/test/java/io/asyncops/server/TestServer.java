@@ -1,6 +1,5 @@
 package io.asyncops.server;
 
-import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.testing.TestOpsPlane;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real server on free ports (HTTP and HTTPS with the self-signed certificate) with the test plane, a temp data dir,
- * and a JDK HttpClient that trusts the certificate. Tokens are minted with the install's secret.
+ * and a JDK HttpClient that trusts the certificate. Tokens are dev tokens minted by the server.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SUB = "11111111-2222-3333-4444-555555555555";
@@ -72,7 +71,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String token(List<String> subscriptions) {
-        return TokenMinter.forDataDir(dataDir).mint("tester", subscriptions, Duration.ofHours(1));
+        return server.tokens().mint("tester", subscriptions, Duration.ofHours(1));
     }
 
     public URI http(String pathAndQuery) {

@@ -63,7 +63,7 @@ public final class AsyncOpsEmulator implements AutoCloseable {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.subscriptions = List.copyOf(subscriptions);
-        this.minter = TokenMinter.forDataDir(dataDir);
+        this.minter = server.tokens(); // signed with the key in the server's database, whichever database that is
         this.ssl = server.selfSignedCertificate().map(Trust::trusting).orElse(null);
         this.operations = new EmulatorOperations(server.engine());
     }

@@ -8,7 +8,6 @@ import io.asyncops.engine.OperationQuery;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.arm.ArmPlane;
-import io.asyncops.server.auth.TokenMinter;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +52,7 @@ final class ArmTarget implements Target {
         }
         server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).dataDir(dataDir).timeScale(timeScale)
                 .addPlane(new ArmPlane()).build());
-        token = TokenMinter.forDataDir(dataDir).mint("bench", List.of(SUB), Duration.ofHours(1));
+        token = server.tokens().mint("bench", List.of(SUB), Duration.ofHours(1));
         LroClient setup = LroClient.create(PollerOptions.custom().bearerToken(() -> token).build());
         setup.begin(LroRequest.put(url("/subscriptions/" + SUB + "/resourcegroups/bench?api-version=2025-04-01"),
                 "{\"location\":\"westus\"}")).waitForCompletion();

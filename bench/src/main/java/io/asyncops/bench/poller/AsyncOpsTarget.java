@@ -3,7 +3,6 @@ package io.asyncops.bench.poller;
 import io.asyncops.engine.Operation;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
-import io.asyncops.server.auth.TokenMinter;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +36,7 @@ final class AsyncOpsTarget implements Target {
             throw new UncheckedIOException(e);
         }
         server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).dataDir(dataDir).addPlane(plane).build());
-        token = TokenMinter.forDataDir(dataDir).mint("bench", List.of(SUB), Duration.ofHours(1));
+        token = server.tokens().mint("bench", List.of(SUB), Duration.ofHours(1));
     }
 
     private static String path(int i) {

@@ -3,7 +3,6 @@ package io.asyncops.cli.demo;
 import io.asyncops.server.Planes;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
-import io.asyncops.server.auth.TokenMinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -78,12 +77,12 @@ public final class DemoCommand implements Callable<Integer> {
                 .planes(Planes.all())
                 .build();
         try (AsyncOpsServer server = AsyncOpsServer.start(config)) {
-            String token = TokenMinter.forDataDir(dir).mint("demo", List.of(SUBSCRIPTION), Duration.ofHours(1));
+            String token = server.tokens().mint("demo", List.of(SUBSCRIPTION), Duration.ofHours(1));
             URI base = server.httpUri();
             out.println("asyncops demo: Azure-style long-running operations, as the blog post \"Monitoring Async"
                     + " Operations in Postman\" shows them");
             out.printf("  embedded server  %s (H2 database in %s, time scale %s)%n", base, dir, timeScale);
-            out.printf("  subscription     %s (a bearer token was minted for it with the install's secret)%n",
+            out.printf("  subscription     %s (a dev bearer token was minted for it by the server)%n",
                     SUBSCRIPTION);
             String suffix = UUID.randomUUID().toString().substring(0, 6);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--data-dir", defaultValue = "asyncops-data", paramLabel = "<dir>",
-            description = "Data directory: H2 database, token secret, self-signed certificate (default ${DEFAULT-VALUE}).")
+            description = "Data directory: H2 database (keys, principals), self-signed certificate (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--db", paramLabel = "<jdbc-url>",
@@ -95,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Grant a token subject subscriptions beyond its claim (repeatable; * grants all).")
     Map<String, String> grants = Map.of();
 
-    @Option(names = "--no-dev-tokens", description = "Refuse HS256 dev tokens (use with --jwks).")
+    @Option(names = "--no-dev-tokens", description = "Refuse dev tokens (asyncops token); identity endpoint and --jwks tokens still pass.")
     boolean noDevTokens;
 
     @Option(names = "--tls-cert", paramLabel = "<pem>", description = "PEM certificate chain for HTTPS (with --tls-key).")
@@ -169,8 +169,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + "curl --cacert " + c + "): " + c));
         out.println("  data:  " + dataDir + (db == null ? " (H2 database inside)" : " (database " + redact(db) + ")"));
         out.println("  ready: " + server.httpUri() + "/health/ready   metrics: " + server.httpUri() + "/metrics");
-        out.println("Mint a token:  bin/asyncops token --data-dir " + dataDir
-                + " --subscription 00000000-0000-0000-0000-000000000000");
+        String where = db == null ? "--data-dir " + dataDir : "--db " + redact(db);
+        out.println("Mint a token:  bin/asyncops token " + where + " --subscription 00000000-0000-0000-0000-000000000000");
+        server.httpsUri().ifPresent(u -> out.println("Azure CLI:     bin/asyncops sp create " + where
+                + " --subscription <id>, then az cloud register -n asyncops --endpoint-resource-manager " + u + "/"));
         out.flush();
         stopped.await();
         return 0;

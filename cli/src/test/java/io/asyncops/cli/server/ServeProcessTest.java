@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code asyncops serve} as separate JVM processes (the test class path, so the test plane is served): SIGKILL
- * mid-operation and restart on the same data dir; two nodes on one PostgreSQL, one killed.
+ * mid-operation and restart on the same data dir, with tokens and service principals made by {@code asyncops token}
+ * and {@code asyncops sp} while the server holds the H2 file; two nodes on one PostgreSQL sharing keys, principals
+ * and operations, one killed.
  */
 class ServeProcessTest {
     static final String SUB = "11111111-2222-3333-4444-555555555555";
@@ -52,10 +54,14 @@ class ServeProcessTest {
     @Test
     void aKilledServerLosesNoAcceptedOperation(@TempDir Path data) throws Exception {
         Node first = serve(data);
-        String token = TokenMinter.forDataDir(data).mint("it", List.of(SUB), Duration.ofHours(1));
+        // the server holds the H2 file: the tools reach it through the server's local share
+        String token = cli("token", "--data-dir", data.toString(), "--subscription", SUB).trim();
+        JsonNode sp = Json.mapper().readTree(cli("sp", "create", "--data-dir", data.toString(), "--subscription", SUB));
+        String spToken = signIn(first.base(), sp);
+        assertThat(token).isNotEqualTo(spToken);
         List<String> statusUrls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            statusUrls.add(start(first.base(), token, "k" + i, "{\"steps\":10,\"stepMillis\":400}"));
+            statusUrls.add(start(first.base(), i % 2 == 0 ? token : spToken, "k" + i, "{\"steps\":10,\"stepMillis\":400}"));
         }
         awaitSomeProgress(statusUrls.get(0), token);
         first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -78,12 +84,31 @@ class ServeProcessTest {
                     EmbeddedPostgres.PASSWORD, "--node-id", "node-a");
             Node b = serve(data, "--db", jdbc, "--db-user", EmbeddedPostgres.USER, "--db-password",
                     EmbeddedPostgres.PASSWORD, "--node-id", "node-b");
-            String token = TokenMinter.forDataDir(data).mint("it", List.of(SUB), Duration.ofHours(1));
+            // keys and principals are in the shared database: what one node issues, the other accepts
+            String token = cli("token", "--db", jdbc, "--db-user", EmbeddedPostgres.USER, "--db-password",
+                    EmbeddedPostgres.PASSWORD, "--subscription", SUB).trim();
+            JsonNode sp = Json.mapper().readTree(cli("sp", "create", "--db", jdbc, "--db-user", EmbeddedPostgres.USER,
+                    "--db-password", EmbeddedPostgres.PASSWORD, "--subscription", SUB));
+            String fromA = signIn(a.base(), sp);
+            String fromB = signIn(b.base(), sp);
+            String devFromA = TokenMinter.forDatabase(jdbc, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)
+                    .mint("it", List.of(SUB), Duration.ofHours(1));
+            for (String t : List.of(token, fromA, fromB, devFromA)) {
+                for (Node n : List.of(a, b)) {
+                    assertThat(get(n.base() + "/subscriptions/" + SUB + "?api-version=2022-12-01", t).statusCode())
+                            .isEqualTo(200);
+                }
+            }
             List<String> statusUrls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 Node target = i % 2 == 0 ? a : b;
-                statusUrls.add(start(target.base(), token, "pg" + i, "{\"steps\":10,\"stepMillis\":400}"));
+                String t = List.of(token, fromA, fromB, devFromA).get(i % 4);
+                statusUrls.add(start(target.base(), t, "pg" + i, "{\"steps\":10,\"stepMillis\":400}"));
             }
+            // a status URL node A started answers on node B while A still runs
+            URI startedOnA = URI.create(statusUrls.get(0));
+            assertThat(monitor(b.base() + startedOnA.getRawPath() + "?" + startedOnA.getRawQuery(), fromB)
+                    .path("status").asText()).isIn("InProgress", "Succeeded");
             awaitSomeProgress(statusUrls.get(0), token);
             a.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -109,6 +134,33 @@ class ServeProcessTest {
     }
 
     record Node(Process process, String base) {
+    }
+
+    /** Runs an asyncops command in this process (the server is another); its stdout, after checking it exited 0. */
+    static String cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = TokenCommandTest.run(out, err, args);
+        assertThat(exit).as("asyncops %s: %s", String.join(" ", args), err).isZero();
+        return out.toString();
+    }
+
+    /** The access token the identity endpoint at {@code base} issues for the principal {@code sp} printed. */
+    String signIn(String base, JsonNode sp) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + sp.path("appId").asText() + "&client_secret="
+                + java.net.URLEncoder.encode(sp.path("password").asText(), StandardCharsets.UTF_8)
+                + "&scope=" + java.net.URLEncoder.encode("https://management.core.windows.net//.default",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/adfs/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.mapper().readTree(r.body()).path("access_token").asText();
+    }
+
+    HttpResponse<String> get(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     Node serve(Path data, String... extra) throws IOException {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import io.asyncops.cli.AsyncOpsCli;
 import io.asyncops.server.auth.AuthConfig;
-import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.engine.Database;
+import io.asyncops.server.identity.internal.Issuer;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
 import io.asyncops.server.spi.Principal;
 import java.io.PrintWriter;
@@ -31,8 +32,11 @@ class TokenCommandTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(1);
         String token = lines[0].trim();
-        Principal p = new JwtAuthenticator(AuthConfig.defaults(), InstallSecret.loadOrCreate(data), Clock.systemUTC())
-                .authenticate(token);
+        Principal p;
+        try (Database db = Database.h2(data)) {
+            p = new JwtAuthenticator(AuthConfig.defaults(), Issuer.open(db.dataSource(), Clock.systemUTC()),
+                    Clock.systemUTC()).authenticate(token);
+        }
         assertThat(p.canSee("sub-a")).isTrue();
         assertThat(p.canSee("sub-b")).isTrue();
         assertThat(p.canSee("sub-c")).isFalse();

@@ -13,12 +13,14 @@ import java.util.Set;
 /**
  * How the server authenticates bearer tokens (PROTOCOL §1). Immutable; build with {@link #builder()}.
  *
- * <p>Two kinds of token are accepted:
+ * <p>Three kinds of token are accepted, all RS256 (or ES256) JWTs:
  * <ul>
- *   <li>dev tokens: HS256, signed with the install's secret ({@link TokenMinter}), issuer and audience
- *       {@value TokenMinter#DEV_ISSUER}; on by default, off with {@code devTokens(false)};</li>
- *   <li>production tokens: RS256/ES256, verified against a JWKS file or URL, checked against the configured
- *       issuers and audiences (both required when a JWKS is set).</li>
+ *   <li>dev tokens ({@link TokenMinter}), issuer and audience {@value TokenMinter#DEV_ISSUER}, signed with the
+ *       deployment's keys kept in its database; on by default, off with {@code devTokens(false)};</li>
+ *   <li>tokens of the deployment's identity endpoint (service principals signing in, e.g. {@code az login}),
+ *       signed with the same keys; always on (no principal exists until one is made);</li>
+ *   <li>production tokens of an external issuer, verified against a JWKS file or URL, checked against the
+ *       configured issuers and audiences (both required when a JWKS is set).</li>
  * </ul>
  * A token grants the subscriptions of its {@code subscriptions} claim plus those the principal map gives its
  * subject.
@@ -53,9 +55,6 @@ public final class AuthConfig {
             if (issuers.isEmpty() || audiences.isEmpty()) {
                 throw new IllegalArgumentException("a JWKS needs at least one issuer and one audience to check");
             }
-        }
-        if (!devTokens && jwksFile == null && jwksUrl == null) {
-            throw new IllegalArgumentException("dev tokens are off and no JWKS is configured: no token could pass");
         }
     }
 
@@ -126,7 +125,7 @@ public final class AuthConfig {
         private Builder() {
         }
 
-        /** Accept HS256 tokens signed with the install's secret. */
+        /** Accept dev tokens ({@link TokenMinter}). */
         public Builder devTokens(boolean value) {
             this.devTokens = value;
             return this;

@@ -1,13 +1,10 @@
 package io.asyncops.server.auth;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.engine.Database;
+import io.asyncops.server.identity.internal.Issuer;
+import io.asyncops.server.internal.db.H2Share;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +13,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
- * Mints dev bearer tokens: HS256, signed with the install's secret (kept in the data dir), issuer and audience
- * {@value #DEV_ISSUER}, claim {@code subscriptions}. The server of the same data dir accepts them.
+ * Mints dev bearer tokens: RS256, signed with the deployment's current key (kept in its database, so every node of
+ * that database accepts them), issuer and audience {@value #DEV_ISSUER}, claim {@code subscriptions}.
  *
  * <pre>{@code
+ * String token = server.tokens().mint("dev", List.of(subscription), Duration.ofHours(1));        // in process
  * String token = TokenMinter.forDataDir(Path.of("asyncops-data")).mint("dev", List.of(subscription), Duration.ofHours(1));
  * }</pre>
  */
@@ -29,28 +29,49 @@ public final class TokenMinter {
     /** The issuer and the audience of dev tokens. */
     public static final String DEV_ISSUER = "asyncops";
     /** Longest lifetime of a dev token. */
-    public static final Duration MAX_TTL = Duration.ofDays(366);
+    public static final Duration MAX_TTL = Issuer.LONGEST_TOKEN_LIFETIME;
 
-    private final byte[] secret;
+    private final Function<JWTClaimsSet, String> signer;
     private final Clock clock;
 
-    private TokenMinter(byte[] secret, Clock clock) {
-        this.secret = secret.clone();
+    private TokenMinter(Function<JWTClaimsSet, String> signer, Clock clock) {
+        this.signer = signer;
         this.clock = clock;
     }
 
-    /** A minter with the secret of the install at {@code dataDir} (created if missing). */
+    /**
+     * A minter with the current key of the install at {@code dataDir}: its H2 database, reached through the server
+     * that holds it when one runs (a key is made when there is none yet). The key is read once: the minter works
+     * without the database afterwards.
+     */
     public static TokenMinter forDataDir(Path dataDir) {
-        return new TokenMinter(InstallSecret.loadOrCreate(Objects.requireNonNull(dataDir, "dataDir == null")),
-                Clock.systemUTC());
+        Objects.requireNonNull(dataDir, "dataDir == null");
+        try (Database db = H2Share.open(dataDir)) {
+            return detached(db.dataSource());
+        }
     }
 
-    /** A minter with an explicit secret of at least 32 bytes and clock (tests). */
-    public static TokenMinter of(byte[] secret, Clock clock) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("an HS256 secret needs at least 32 bytes: " + secret.length);
+    /** A minter with the current key of the database at {@code jdbcUrl} (e.g. the PostgreSQL of several nodes). */
+    public static TokenMinter forDatabase(String jdbcUrl, String user, String password) {
+        try (Database db = Database.open(jdbcUrl, user, password, 2)) {
+            return detached(db.dataSource());
         }
-        return new TokenMinter(secret, Objects.requireNonNull(clock, "clock == null"));
+    }
+
+    /**
+     * A minter signing with the keys of the database behind {@code dataSource}, following their rotation (a running
+     * server's own: {@code AsyncOpsServer.tokens()}). The identity tables are migrated if needed.
+     */
+    public static TokenMinter of(DataSource dataSource, Clock clock) {
+        Issuer issuer = Issuer.open(Objects.requireNonNull(dataSource, "dataSource == null"),
+                Objects.requireNonNull(clock, "clock == null"));
+        return new TokenMinter(issuer::sign, clock);
+    }
+
+    private static TokenMinter detached(DataSource dataSource) {
+        Clock clock = Clock.systemUTC();
+        RSAKey key = Issuer.open(dataSource, clock).keys().signingKey();
+        return new TokenMinter(claims -> Issuer.sign(key, claims), clock);
     }
 
     /**
@@ -78,15 +99,8 @@ public final class TokenMinter {
                 .build());
     }
 
-    /** Signs arbitrary claims with the install's secret (tests use it to forge expired or misdirected tokens). */
+    /** Signs arbitrary claims with the deployment's key (tests use it to forge expired or misdirected tokens). */
     public String sign(JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
-                    claims);
-            jwt.sign(new MACSigner(secret));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
+        return signer.apply(Objects.requireNonNull(claims, "claims == null"));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.protocol.Json;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
-import io.asyncops.server.auth.TokenMinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +58,7 @@ final class ArmServer implements AutoCloseable {
     }
 
     String token(List<String> subscriptions) {
-        return TokenMinter.forDataDir(dataDir).mint("tester", subscriptions, Duration.ofHours(1));
+        return server.tokens().mint("tester", subscriptions, Duration.ofHours(1));
     }
 
     static String group(String rg) {

@@ -64,6 +64,35 @@ public final class Reads {
                 next);
     }
 
+    /**
+     * A page of every resource of {@code types} in {@code subscription}, or in its group {@code group} (which must
+     * exist unless {@code groupMayBeMissing}), by id.
+     */
+    public ResourcePage listAll(String subscription, String group, boolean groupMayBeMissing, List<String> types,
+                                int top, String skipToken) {
+        String after = skipToken == null ? null : decode(skipToken);
+        ResourceStore.Scope scope = group == null ? new ResourceStore.Scope.Subscription(subscription)
+                : new ResourceStore.Scope.Group(subscription, group);
+        List<Row> rows = Jdbc.run(core.dataSource(), c -> {
+            if (group != null && !groupMayBeMissing) {
+                ResourceType groups = core.types().find(ResourceGroups.TYPE).orElseThrow();
+                Map<String, String> values = new HashMap<>();
+                List<String> names = groups.path().parameterNames();
+                values.put(names.get(0), subscription);
+                values.put(names.get(1), group);
+                Target target = Target.of(core.types(), groups, values);
+                target.read(c, false).checkParents(false);
+                if (target.self == null) {
+                    throw target.notFound();
+                }
+            }
+            return ResourceStore.list(c, scope, types, after, top + 1);
+        });
+        String next = rows.size() > top ? encode(rows.get(top - 1).key()) : null;
+        return new ResourcePage(rows.subList(0, Math.min(top, rows.size())).stream().map(Row::resource).toList(),
+                next);
+    }
+
     /** A list under a group or a parent needs them: ARM's 404 otherwise. */
     private void checkContainer(java.sql.Connection c, ResourceType type, ResourceType.ListPath list,
                                 Map<String, String> path) throws java.sql.SQLException {

@@ -174,6 +174,15 @@ public final class ResourceStore {
      */
     public static List<Row> list(Connection c, Scope scope, String type, String after, int limit)
             throws SQLException {
+        return list(c, scope, List.of(type), after, limit);
+    }
+
+    /** As {@link #list(Connection, Scope, String, String, int)}, for resources of any of {@code types}. */
+    public static List<Row> list(Connection c, Scope scope, Collection<String> types, String after, int limit)
+            throws SQLException {
+        if (types.isEmpty()) {
+            return List.of();
+        }
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ");
         switch (scope) {
@@ -191,8 +200,9 @@ public final class ResourceStore {
                 args.add(key(s.subscription()));
             }
         }
-        sql.append(" AND type = ?");
-        args.add(type);
+        sql.append(" AND type IN (").append(String.join(", ", Collections.nCopies(types.size(), "?")))
+                .append(")");
+        args.addAll(types);
         if (after != null) {
             sql.append(" AND id_key > ?");
             args.add(after);

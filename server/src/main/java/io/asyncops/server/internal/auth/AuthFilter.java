@@ -1,5 +1,6 @@
 package io.asyncops.server.internal.auth;
 
+import io.asyncops.server.identity.internal.IdentityRoutes;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.Principal;
 import io.helidon.http.HeaderNames;
@@ -10,7 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.util.Optional;
 
 /**
- * Requires {@code Authorization: Bearer <JWT>} on every route but health and metrics (PROTOCOL §1) and puts the
+ * Requires {@code Authorization: Bearer <JWT>} on every route but health, metrics, cloud metadata and the identity
+ * endpoint (PROTOCOL §1) and puts the
  * {@link Principal} in the request's context. Missing: 401 {@code AuthenticationFailed}; invalid: 401
  * {@code InvalidAuthenticationToken}; both with {@code WWW-Authenticate: Bearer error="invalid_token"}.
  */
@@ -45,14 +47,15 @@ public final class AuthFilter implements Filter {
     }
 
     /**
-     * Health, metrics, the API description and its viewer, and the console's page need no token; the console's
-     * data routes ({@code /console/api/...}) do (and read the principal, so a path that only looks open still
-     * answers 401 there).
+     * Health, metrics, the API description and its viewer, the console's page, the cloud metadata and the identity
+     * endpoint need no token; the console's data routes ({@code /console/api/...}) do (and read the principal, so a
+     * path that only looks open still answers 401 there).
      */
     static boolean isOpen(String path) {
         return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics")
                 || path.equals("/openapi.json") || path.equals("/docs") || path.startsWith("/docs/")
-                || path.equals("/console") || (path.startsWith("/console/") && !path.startsWith("/console/api"));
+                || path.equals("/console") || (path.startsWith("/console/") && !path.startsWith("/console/api"))
+                || IdentityRoutes.isOpen(path);
     }
 
     private static Optional<String> bearer(Optional<String> header) {

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -21,6 +20,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.auth.TokenMinter;
+import io.asyncops.server.identity.internal.Issuer;
+import io.asyncops.server.identity.internal.SigningKeys;
 import io.asyncops.server.spi.Principal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,17 +36,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Verifies bearer tokens and turns them into {@link Principal}s (PROTOCOL §1). HS256 dev tokens go to the install
- * secret, RS256/ES256 tokens to the configured JWKS; {@code alg: none} and any other algorithm are refused.
- * Verified tokens are cached by their text until they expire (at most 10 minutes), so a poll costs a hash lookup.
+ * Verifies bearer tokens and turns them into {@link Principal}s (PROTOCOL §1).
+ *
+ * <p>Two issuers, one verification path (Nimbus' JWKS processor: RS256/ES256 only, signature, {@code exp},
+ * {@code nbf}, {@code iss}, {@code aud}):
+ * <ul>
+ *   <li>this deployment's own tokens (dev tokens, issuer {@value TokenMinter#DEV_ISSUER}; identity endpoint tokens,
+ *       issuer {@link Issuer#name()}), verified against the keys in the database ({@link SigningKeys}), so every
+ *       node of a database accepts every node's tokens and no other database's;</li>
+ *   <li>an external issuer's, verified against the configured JWKS.</li>
+ * </ul>
+ * The token's unverified {@code iss} only picks the key set; {@code alg: none}, HMAC algorithms (HS/RS confusion)
+ * and anything else are refused. Verified tokens are cached by their text until they expire (at most 10 minutes,
+ * a bounded number), so a poll costs a hash lookup.
  */
 public final class JwtAuthenticator {
     private static final Duration MAX_CACHE_TIME = Duration.ofMinutes(10);
     private static final Set<JWSAlgorithm> JWKS_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     private final AuthConfig config;
+    private final Issuer issuer;
     private final Clock clock;
-    private final DefaultJWTProcessor<SecurityContext> dev;
+    private final DefaultJWTProcessor<SecurityContext> own;
     private final DefaultJWTProcessor<SecurityContext> jwks;
     private final Cache<String, Verified> cache;
 
@@ -53,10 +65,11 @@ public final class JwtAuthenticator {
     private record Verified(Principal principal, Instant validUntil) {
     }
 
-    public JwtAuthenticator(AuthConfig config, byte[] devSecret, Clock clock) {
+    public JwtAuthenticator(AuthConfig config, Issuer issuer, Clock clock) {
         this.config = config;
+        this.issuer = issuer;
         this.clock = clock;
-        this.dev = config.devTokens() ? devProcessor(devSecret) : null;
+        this.own = ownProcessor();
         this.jwks = jwksSource(config) instanceof JWKSource<SecurityContext> source ? jwksProcessor(source) : null;
         this.cache = config.tokenCacheSize() == 0 ? null : Caffeine.newBuilder()
                 .maximumSize(config.tokenCacheSize())
@@ -98,13 +111,19 @@ public final class JwtAuthenticator {
             throw new InvalidTokenException("The access token is not signed; unsigned tokens are refused.");
         }
         JWSAlgorithm alg = signed.getHeader().getAlgorithm();
-        DefaultJWTProcessor<SecurityContext> processor;
-        if (JWSAlgorithm.HS256.equals(alg) && dev != null) {
-            processor = dev;
-        } else if (JWKS_ALGORITHMS.contains(alg) && jwks != null) {
-            processor = jwks;
-        } else {
+        if (!JWKS_ALGORITHMS.contains(alg)) {
             throw new InvalidTokenException("The access token's algorithm " + alg + " is not accepted.");
+        }
+        String claimedIssuer;
+        try {
+            claimedIssuer = signed.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("The access token's claims are malformed.");
+        }
+        boolean ours = TokenMinter.DEV_ISSUER.equals(claimedIssuer) || issuer.name().equals(claimedIssuer);
+        DefaultJWTProcessor<SecurityContext> processor = ours ? own : jwks;
+        if (processor == null) {
+            throw new InvalidTokenException("The access token's issuer is not accepted.");
         }
         JWTClaimsSet claims;
         try {
@@ -114,11 +133,32 @@ public final class JwtAuthenticator {
         } catch (JOSEException e) {
             throw new InvalidTokenException("The access token could not be verified.");
         }
-        if (processor == jwks && !config.issuers().contains(claims.getIssuer())) {
+        if (ours) {
+            checkOwn(claims);
+        } else if (!config.issuers().contains(claims.getIssuer())) {
             throw new InvalidTokenException("The access token's issuer is not accepted.");
         }
         Instant exp = claims.getExpirationTime().toInstant().plus(config.clockSkew());
         return new Verified(principal(claims), exp);
+    }
+
+    /** Rules of this deployment's own tokens beyond the signature: dev tokens allowed, audience per issuer, lifetime. */
+    private void checkOwn(JWTClaimsSet claims) {
+        boolean dev = TokenMinter.DEV_ISSUER.equals(claims.getIssuer());
+        if (dev && !config.devTokens()) {
+            throw new InvalidTokenException("Dev tokens are not accepted by this server.");
+        }
+        List<String> audiences = claims.getAudience();
+        boolean audienceFits = dev ? audiences.contains(TokenMinter.DEV_ISSUER)
+                : audiences.stream().anyMatch(a -> Issuer.armAudience(a).isPresent());
+        if (!audienceFits) {
+            throw new InvalidTokenException("The access token's audience is not accepted for its issuer.");
+        }
+        Instant exp = claims.getExpirationTime().toInstant();
+        if (exp.isAfter(clock.instant().plus(TokenMinter.MAX_TTL).plus(config.clockSkew()))) {
+            throw new InvalidTokenException("The access token's lifetime exceeds " + TokenMinter.MAX_TTL.toDays()
+                    + " days.");
+        }
     }
 
     private Principal principal(JWTClaimsSet claims) {
@@ -145,11 +185,16 @@ public final class JwtAuthenticator {
         return new Principal(subject, subscriptions);
     }
 
-    private DefaultJWTProcessor<SecurityContext> devProcessor(byte[] secret) {
+    private DefaultJWTProcessor<SecurityContext> ownProcessor() {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
-        p.setJWTClaimsSetVerifier(claimsVerifier(Set.of(TokenMinter.DEV_ISSUER),
-                new JWTClaimsSet.Builder().issuer(TokenMinter.DEV_ISSUER).build()));
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, issuer.keys()));
+        Set<String> audiences = new HashSet<>();
+        audiences.add(TokenMinter.DEV_ISSUER);
+        for (String audience : Issuer.ARM_AUDIENCES) {
+            audiences.add(audience);
+            audiences.add(audience.substring(0, audience.length() - 1));
+        }
+        p.setJWTClaimsSetVerifier(claimsVerifier(audiences, new JWTClaimsSet.Builder().build()));
         return p;
     }
 

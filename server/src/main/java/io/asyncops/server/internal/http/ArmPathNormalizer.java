@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ArmPathNormalizer implements Filter {
     /** The generic ARM words; planes add their own. */
     public static final java.util.List<String> GENERIC_WORDS = java.util.List.of("subscriptions", "resourceGroups",
-            "providers", "locations", "operationStatuses", "operationResults", "cancel");
+            "providers", "locations", "operationStatuses", "operationResults", "cancel", "resources");
 
     private final Map<String, String> canonical = new HashMap<>();
 

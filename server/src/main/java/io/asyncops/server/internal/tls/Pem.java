@@ -1,6 +1,6 @@
 package io.asyncops.server.internal.tls;
 
-import io.asyncops.server.internal.auth.InstallSecret;
+import io.asyncops.server.internal.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ final class Pem {
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
         Path tmp = secret ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                InstallSecret.ownerOnlyAttributes())
+                OwnerOnly.attributes())
                 : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         Files.writeString(tmp, text, StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -18,15 +18,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import com.nimbusds.jose.crypto.MACSigner;
+import io.asyncops.engine.Database;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.auth.TokenMinter;
+import io.asyncops.server.identity.internal.Issuer;
 import io.asyncops.server.spi.Principal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +37,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Token verification: this deployment's own tokens against the keys in its database (a temp H2), an external
+ * issuer's against a JWKS file or URL, and every way a token can be wrong.
+ */
 class JwtAuthenticatorTest {
     private static final String ISSUER = "https://login.example.test/tenant/v2.0";
     private static final String AUDIENCE = "https://management.example.test/";
@@ -46,9 +53,27 @@ class JwtAuthenticatorTest {
     private static ECKey ec;
     private static RSAKey stranger;
 
-    private final Instant now = Instant.parse("2026-05-01T10:00:00Z");
-    private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    private final byte[] secret = randomSecret();
+    private static final Instant now = Instant.parse("2026-05-01T10:00:00Z");
+    private static final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    @TempDir
+    static Path dir;
+    /** One database for the class: its tenant, its keys (made on the first token). */
+    private static Database db;
+    private static TokenMinter minter;
+    private static Issuer issuer;
+
+    @BeforeAll
+    static void database() {
+        db = Database.h2(dir.resolve("db"));
+        minter = TokenMinter.of(db.dataSource(), clock);
+        minter.mint("first", List.of(), Duration.ofMinutes(1)); // the database's first key, as a server makes at start
+        issuer = Issuer.open(db.dataSource(), clock);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
 
     @BeforeAll
     static void keys() throws Exception {
@@ -59,7 +84,7 @@ class JwtAuthenticatorTest {
 
     @Test
     void devTokenGrantsItsSubscriptions() {
-        String token = TokenMinter.of(secret, clock).mint("alice", List.of("SUB-1", "sub-2"), Duration.ofHours(1));
+        String token = minter.mint("alice", List.of("SUB-1", "sub-2"), Duration.ofHours(1));
         Principal p = dev().authenticate(token);
         assertThat(p.subject()).isEqualTo("alice");
         assertThat(p.canSee("sub-1")).isTrue();
@@ -70,41 +95,43 @@ class JwtAuthenticatorTest {
     @Test
     void principalMapAddsSubscriptions() {
         JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().grant("bob", Set.of("sub-9")).build(),
-                secret, clock);
-        Principal p = auth.authenticate(TokenMinter.of(secret, clock).mint("bob", List.of(), Duration.ofHours(1)));
+                issuer(), clock);
+        Principal p = auth.authenticate(minter.mint("bob", List.of(), Duration.ofHours(1)));
         assertThat(p.canSee("sub-9")).isTrue();
         assertThat(p.canSee("sub-1")).isFalse();
     }
 
     @Test
     void expiredTokenIsRefusedBeyondTheSkew() {
-        String token = TokenMinter.of(secret, clock).sign(claims().expirationTime(Date.from(now.minusSeconds(61)))
+        String token = minter.sign(claims().expirationTime(Date.from(now.minusSeconds(61)))
                 .build());
         assertInvalid(dev(), token, "Expired");
-        String withinSkew = TokenMinter.of(secret, clock).sign(claims().expirationTime(Date.from(now.minusSeconds(30)))
+        String withinSkew = minter.sign(claims().expirationTime(Date.from(now.minusSeconds(30)))
                 .build());
         assertThat(dev().authenticate(withinSkew).subject()).isEqualTo("alice");
     }
 
     @Test
     void tokenNotYetValidIsRefused() {
-        String token = TokenMinter.of(secret, clock).sign(claims().notBeforeTime(Date.from(now.plusSeconds(300)))
+        String token = minter.sign(claims().notBeforeTime(Date.from(now.plusSeconds(300)))
                 .build());
         assertInvalid(dev(), token, "before use time");
     }
 
     @Test
     void wrongAudienceAndIssuerAreRefused() {
-        assertInvalid(dev(), TokenMinter.of(secret, clock).sign(claims().audience("someone-else").build()),
+        assertInvalid(dev(), minter.sign(claims().audience("someone-else").build()),
                 "aud");
-        assertInvalid(dev(), TokenMinter.of(secret, clock).sign(claims().issuer("evil").build()), "iss");
+        assertInvalid(dev(), minter.sign(claims().issuer("evil").build()), "iss");
     }
 
     @Test
     void badSignatureIsRefused() {
-        String token = TokenMinter.of(randomSecret(), clock).sign(claims().build());
-        assertInvalid(dev(), token, "Signed JWT rejected");
-        String tampered = TokenMinter.of(secret, clock).sign(claims().build());
+        try (Database other = Database.h2(dir.resolve("other"))) {
+            String token = TokenMinter.of(other.dataSource(), clock).sign(claims().build());
+            assertInvalid(dev(), token, "Signed JWT rejected");
+        }
+        String tampered = minter.sign(claims().build());
         String[] parts = tampered.split("\\.");
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 claims().claim("subscriptions", List.of("*")).build().toString().getBytes(StandardCharsets.UTF_8))
@@ -119,8 +146,87 @@ class JwtAuthenticatorTest {
     }
 
     @Test
-    void rs256TokenFromAnUnconfiguredInstallIsRefused() throws Exception {
-        assertInvalid(dev(), rs256(rsa, jwksClaims().build()), "algorithm");
+    void rs256TokenOfAnUnconfiguredIssuerIsRefused() throws Exception {
+        assertInvalid(dev(), rs256(rsa, jwksClaims().build()), "issuer is not accepted");
+    }
+
+    @Test
+    void hmacTokensAreRefusedEvenWhenSignedWithThePublicKey() throws Exception {
+        // HS/RS confusion: an attacker signs HS256 with the bytes of the server's public RSA key
+        minter.mint("alice", List.of("s"), Duration.ofMinutes(5));
+        RSAKey published = (RSAKey) issuer().keys().publicKeys().getKeys().get(0);
+        for (byte[] secret : List.of(published.toRSAPublicKey().getEncoded(),
+                published.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID())
+                    .build(), claims().build());
+            jwt.sign(new MACSigner(java.util.Arrays.copyOf(secret, Math.max(secret.length, 32))));
+            assertInvalid(dev(), jwt.serialize(), "algorithm HS256 is not accepted");
+        }
+    }
+
+    @Test
+    void aTokenOfOurIssuerSignedWithAnotherKeyIsRefused() throws Exception {
+        assertInvalid(dev(), rs256(stranger, claims().build()), "Signed JWT rejected");
+        assertInvalid(dev(), es256(ec, claims().build()), "Signed JWT rejected");
+    }
+
+    @Test
+    void ownTokensMustNameTheirIssuersAudienceAndStayWithinTheLifetimeCap() {
+        Issuer issuer = issuer();
+        JWTClaimsSet.Builder identity = claims().issuer(issuer.name());
+        assertThat(dev().authenticate(minter.sign(identity.audience(Issuer.ARM_AUDIENCES.get(0)).build()))
+                .canSee("sub-1")).isTrue();
+        assertThat(dev().authenticate(minter.sign(identity.audience("https://management.azure.com").build()))
+                .canSee("sub-1")).isTrue();
+        assertInvalid(dev(), minter.sign(identity.audience(TokenMinter.DEV_ISSUER).build()), "audience");
+        assertInvalid(dev(), minter.sign(claims().audience(Issuer.ARM_AUDIENCES.get(0)).build()), "audience");
+        assertInvalid(dev(), minter.sign(claims().expirationTime(Date.from(now.plus(Duration.ofDays(400)))).build()),
+                "lifetime");
+    }
+
+    @Test
+    void devTokensCanBeTurnedOffWhileIdentityTokensStillPass() {
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().devTokens(false).build(), issuer(), clock);
+        assertInvalid(auth, minter.mint("dev", List.of("s"), Duration.ofMinutes(5)), "Dev tokens are not accepted");
+        assertThat(auth.authenticate(minter.sign(claims().issuer(issuer().name())
+                .audience(Issuer.ARM_AUDIENCES.get(1)).build())).subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void anotherNodeOfTheSameDatabaseAcceptsTheTokens() {
+        // two issuers on one database: two nodes, each with its own key cache
+        JwtAuthenticator nodeB = new JwtAuthenticator(AuthConfig.defaults(), Issuer.open(db.dataSource(), clock), clock);
+        assertThat(nodeB.authenticate(minter.mint("alice", List.of("s"), Duration.ofMinutes(5))).subject())
+                .isEqualTo("alice");
+    }
+
+    @Test
+    void keysRotateAndOldKeysVerifyUntilTheyExpire() {
+        try (Database own = Database.h2(dir.resolve("rotation"))) {
+            rotate(own);
+        }
+    }
+
+    private void rotate(Database own) {
+        MutableClock moving = new MutableClock(now);
+        Issuer issuer = Issuer.open(own.dataSource(), moving, Duration.ofDays(2));
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().tokenCacheSize(0).build(), issuer, moving);
+        String first = issuer.sign(claims().expirationTime(Date.from(now.plus(Duration.ofDays(300)))).build());
+        String firstKid = kid(first);
+        RSAKey firstKey = storedKey(own.dataSource(), firstKid);
+        moving.now = now.plus(Duration.ofHours(36)); // within a day of the first key's end: the next one is made
+        assertThat(kid(issuer.sign(claims().build()))).as("a new key is published before it signs").isEqualTo(firstKid);
+        moving.now = moving.now.plus(Duration.ofMinutes(3));
+        String second = issuer.sign(claims().expirationTime(Date.from(moving.now.plus(Duration.ofHours(1)))).build());
+        assertThat(kid(second)).isNotEqualTo(firstKid);
+        assertThat(auth.authenticate(first).subject()).isEqualTo("alice");
+        assertThat(auth.authenticate(second).subject()).isEqualTo("alice");
+        assertThat(issuer.keys().publicKeys().getKeys()).hasSize(2);
+        // the first key verifies until its signing period plus the longest token lifetime, then it is gone
+        moving.now = now.plus(Duration.ofDays(2)).plus(Issuer.LONGEST_TOKEN_LIFETIME).plusSeconds(1);
+        String late = Issuer.sign(firstKey, claims().expirationTime(Date.from(moving.now.plus(Duration.ofHours(1))))
+                .build());
+        assertInvalid(auth, late, "Signed JWT rejected");
     }
 
     @Test
@@ -128,7 +234,7 @@ class JwtAuthenticatorTest {
         Path jwks = dir.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString());
         JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().jwksFile(jwks).issuer(ISSUER)
-                .audience(AUDIENCE).build(), secret, clock);
+                .audience(AUDIENCE).build(), issuer(), clock);
         assertThat(auth.authenticate(rs256(rsa, jwksClaims().build())).canSee("sub-1")).isTrue();
         assertThat(auth.authenticate(es256(ec, jwksClaims().build())).subject()).isEqualTo("carol");
         assertInvalid(auth, rs256(stranger, jwksClaims().build()), "Signed JWT rejected");
@@ -137,7 +243,7 @@ class JwtAuthenticatorTest {
         assertInvalid(auth, rs256(rsa, jwksClaims().expirationTime(Date.from(now.minusSeconds(3600))).build()),
                 "Expired");
         // dev tokens still pass alongside
-        assertThat(auth.authenticate(TokenMinter.of(secret, clock).mint("dev", List.of("s"), Duration.ofMinutes(5)))
+        assertThat(auth.authenticate(minter.mint("dev", List.of("s"), Duration.ofMinutes(5)))
                 .subject()).isEqualTo("dev");
     }
 
@@ -158,12 +264,12 @@ class JwtAuthenticatorTest {
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/keys");
             JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().jwksUrl(url).issuer(ISSUER)
-                    .audience(AUDIENCE).devTokens(false).build(), secret, clock);
+                    .audience(AUDIENCE).devTokens(false).build(), issuer(), clock);
             assertThat(auth.authenticate(rs256(rsa, jwksClaims().build())).subject()).isEqualTo("carol");
             assertThat(auth.authenticate(es256(ec, jwksClaims().jwtID("2").build())).subject()).isEqualTo("carol");
             assertInvalid(auth, rs256(stranger, jwksClaims().jwtID("3").build()), "");
-            assertInvalid(auth, TokenMinter.of(secret, clock).mint("dev", List.of("s"), Duration.ofMinutes(5)),
-                    "algorithm");
+            assertInvalid(auth, minter.mint("dev", List.of("s"), Duration.ofMinutes(5)),
+                    "Dev tokens are not accepted");
             assertThat(fetches.get()).isBetween(1, 3); // the key set is cached, not fetched per token
         } finally {
             server.stop(0);
@@ -173,9 +279,9 @@ class JwtAuthenticatorTest {
     @Test
     void cachedTokenStopsBeingAcceptedWhenItExpires() {
         MutableClock moving = new MutableClock(now);
-        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().clockSkew(Duration.ofSeconds(1)).build(), secret,
-                moving);
-        String token = TokenMinter.of(secret, moving).mint("alice", List.of("s"), Duration.ofSeconds(30));
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().clockSkew(Duration.ofSeconds(1)).build(),
+                Issuer.open(db.dataSource(), moving), moving);
+        String token = TokenMinter.of(db.dataSource(), moving).mint("alice", List.of("s"), Duration.ofSeconds(30));
         assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
         moving.now = now.plusSeconds(29);
         assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
@@ -184,7 +290,33 @@ class JwtAuthenticatorTest {
     }
 
     private JwtAuthenticator dev() {
-        return new JwtAuthenticator(AuthConfig.defaults(), secret, clock);
+        return new JwtAuthenticator(AuthConfig.defaults(), issuer(), clock);
+    }
+
+    private static Issuer issuer() {
+        return issuer;
+    }
+
+    private static String kid(String token) {
+        try {
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The private key {@code kid} as stored (what an old backup would give someone). */
+    private static RSAKey storedKey(javax.sql.DataSource dataSource, String kid) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("select private_key from asyncops_identity_key where kid = ?")) {
+            s.setString(1, kid);
+            try (var r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return RSAKey.parse(r.getString(1));
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private JWTClaimsSet.Builder claims() {
@@ -218,12 +350,6 @@ class JwtAuthenticatorTest {
                 .hasMessageContaining(messagePart);
     }
 
-    private static byte[] randomSecret() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
     static final class MutableClock extends Clock {
         volatile Instant now;
 
@@ -246,5 +372,4 @@ class JwtAuthenticatorTest {
             return now;
         }
     }
-
 }

@@ -1,0 +1,2 @@
+/** ARM's generic resource lists ({@code /resources}) over the provider core's store. */
+package io.asyncops.server.internal.resources;
