@@ -9,7 +9,9 @@ import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
+import io.asyncops.protocol.Limits;
 import io.asyncops.server.internal.http.ArmPathNormalizer;
+import io.asyncops.server.internal.http.ConnectionGuard;
 import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
@@ -28,6 +30,7 @@ import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +75,17 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
     private final WebServer webServer;
+    private final ConnectionGuard guard;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer) {
+                           PrometheusMeterRegistry registry, WebServer webServer, ConnectionGuard guard) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
         this.webServer = webServer;
+        this.guard = guard;
     }
 
     /**
@@ -93,6 +99,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
                 : Database.h2(config.dataDir());
         Engine engine = null;
+        ConnectionGuard guard = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
@@ -108,17 +115,21 @@ public final class AsyncOpsServer implements AutoCloseable {
             engine = Engine.start(engineConfig.build());
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
+            guard = new ConnectionGuard(config.headerTimeout(), config.bodyTimeout(), registry);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
-                    () -> engineUp.get() && reachable(database.dataSource()));
+                    () -> engineUp.get() && reachable(database.dataSource()), guard);
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
-            WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            WebServer server = WebServer.create(listeners(config, routing, guard)).start();
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server, guard);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            if (guard != null) {
+                guard.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -129,10 +140,11 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /**
      * What the routing needs: the configuration, the running engine, the meter registry, the ARM words the planes
-     * declared, the token verifier and the readiness check.
+     * declared, the token verifier, the readiness check and the slow-connection guard (may be null).
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, PrometheusMeterRegistry registry,
-                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
+                    List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready,
+                    ConnectionGuard guard) {
     }
 
     /**
@@ -141,7 +153,8 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
-        routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
+        routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry()),
+                        p.config().clock(), p.guard()))
                 .addFilter(new ArmPathNormalizer(p.armWords()))
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
@@ -155,7 +168,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         Fallback.install(routing);
     }
 
-    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
+    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing, ConnectionGuard guard) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -165,19 +178,44 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .routing(routing);
+        connections(builder, config, guard);
         if (config.httpsPort().isPresent()) {
             SSLContext ssl = sslContext(config);
-            builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
+            ListenerConfig.Builder https = ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
                     .maxPayloadSize(config.maxBodyBytes())
                     .directHandlers(Fallback.directHandlers())
                     .shutdownGracePeriod(config.shutdownGrace())
                     .tls(Tls.builder().sslContext(ssl).build())
-                    .routing(routing.copy())
-                    .build());
+                    .routing(routing.copy());
+            connections(https, config, guard);
+            builder.putSocket(HTTPS_SOCKET, https.build());
         }
         return builder.buildPrototype();
+    }
+
+    /**
+     * A listener's connection rules: the request line and header sizes of the limits table, the idle timeout (the
+     * web server's own), the connection cap, and the guard's header and body deadlines, which the web server lacks.
+     */
+    private static void connections(ListenerConfig.BuilderBase<?, ?> listener, ServerConfig config,
+                                    ConnectionGuard guard) {
+        // one HTTP/1 configuration replacing the default, under the default's name: under another name the server
+        // keeps both, guesses between them, and closes connections that speak neither (HTTP/1.0) without their 505
+        listener.protocols(List.of(Http1Config.builder()
+                        .name("http_1_1")
+                        .maxPrologueLength(Limits.REQUEST_LINE)
+                        .maxHeadersSize(Limits.HEADERS)
+                        .addReceiveListener(guard)
+                        .build()))
+                .idleConnectionTimeout(config.idleTimeout())
+                .idleConnectionPeriod(min(config.idleTimeout().dividedBy(2), Duration.ofSeconds(10)))
+                .maxTcpConnections(config.maxConnections());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static SSLContext sslContext(ServerConfig config) {
@@ -267,6 +305,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         }
         try {
             webServer.stop();
+            guard.close();
         } finally {
             try {
                 engine.close();

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncops.emulator.Caller;
 import io.asyncops.emulator.EmulatorException;
-import io.asyncops.protocol.HeaderNames;
 import io.asyncops.protocol.Json;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ApiVersions;
 import io.asyncops.server.spi.ArmJson;
+import io.asyncops.server.spi.Idempotency;
 import io.asyncops.server.spi.Principal;
 import io.asyncops.server.spi.RequestIds;
-import io.helidon.http.HeaderName;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -21,8 +20,6 @@ import java.util.function.Function;
 
 /** What every ARM route does first (subscription visible, api-version known) and how it answers. */
 final class ArmRequests {
-    private static final HeaderName IDEMPOTENCY_KEY = io.helidon.http.HeaderNames.create(HeaderNames.IDEMPOTENCY_KEY);
-
     private ArmRequests() {
     }
 
@@ -53,11 +50,11 @@ final class ArmRequests {
         return ApiVersions.require(request, accepted);
     }
 
-    /** The caller of a write: its subscription, principal, request id and idempotency key. */
+    /** The caller of a write: its subscription, principal, request id and idempotency key (never the client request id). */
     static Caller caller(ServerRequest request, String subscription) {
         RequestIds ids = RequestIds.of(request);
-        String key = request.headers().first(IDEMPOTENCY_KEY).orElse(ids.clientRequestId());
-        return new Caller(subscription, Principal.of(request).subject(), ids.requestId(), key);
+        return new Caller(subscription, Principal.of(request).subject(), ids.requestId(),
+                Idempotency.key(request).orElse(null));
     }
 
     /** A JSON answer. */

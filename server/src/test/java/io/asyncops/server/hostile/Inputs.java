@@ -140,8 +140,21 @@ final class Inputs {
                         + "</Value></Tag></Tags></Resource>",
                 "<x:Resource xmlns:x=\"urn:other\"><x:Name>" + name + "</x:Name></x:Resource>",
                 "\uFEFF" + head + settings + "</Resource>",
+                head + settings + classicTags(50, "k", "v") + "</Resource>",
+                "<?xml version=\"1.1\"?>" + head + settings + classicTags(50, "&#1;", "&#2;") + "</Resource>",
+                head + settings + classicTags(51, "k", "v") + "</Resource>",
                 "<Resource " + ns + ">" + "x".repeat(70_000) + "</Resource>"));
         return xml;
+    }
+
+    /** {@code n} classic tags with the longest keys (512) and values (256) made of {@code key} and {@code value}. */
+    static String classicTags(int n, String key, String value) {
+        StringBuilder tags = new StringBuilder("<Tags>");
+        for (int i = 0; i < n; i++) {
+            tags.append("<Tag><Key>").append(String.format("%03d", i)).append(key.repeat(509)).append("</Key><Value>")
+                    .append(value.repeat(256)).append("</Value></Tag>");
+        }
+        return tags.append("</Tags>").toString();
     }
 
     /** Header values of every odd shape. */
