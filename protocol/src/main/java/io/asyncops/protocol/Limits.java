@@ -45,6 +45,8 @@ public final class Limits {
     public static final int SUBSCRIPTION_ID = 64;
     /** Any one decoded path segment; longer: {@code 400 InvalidResourceName} (names have their own, shorter rules). */
     public static final int PATH_SEGMENT = 260;
+    /** A whole decoded request path, hence any resource id built from one; stored in {@code VARCHAR(2000)}. */
+    public static final int RESOURCE_ID = 2000;
     /** {@code api-version}: the longest real one is {@code 2024-11-01-preview}. */
     public static final int API_VERSION = 32;
     /** Any other decoded query parameter value ({@code $filter}, {@code $skiptoken}, {@code comp}...). */

@@ -27,6 +27,7 @@ final class EdgeChecks {
         boolean arm = segments.length > 1 && segments[1].equalsIgnoreCase(ARM_ROOT);
         boolean classic = segments.length > 2 && !arm && (segments[2].equalsIgnoreCase("cloudservices")
                 || segments[2].equalsIgnoreCase("operations"));
+        int total = 0;
         for (int i = 1; i < segments.length; i++) {
             String raw = segments[i];
             String decoded = decode(raw, "InvalidUri", "The request path is not validly percent-encoded UTF-8.");
@@ -47,6 +48,11 @@ final class EdgeChecks {
             if (decoded.length() > Limits.PATH_SEGMENT) {
                 throw ApiException.badRequest("InvalidResourceName", "A path segment has " + decoded.length()
                         + " characters; names have at most " + Limits.PATH_SEGMENT + ".");
+            }
+            total += decoded.length() + 1;
+            if (total > Limits.RESOURCE_ID) {
+                throw ApiException.badRequest("InvalidResourceName", "The request path is longer than "
+                        + Limits.RESOURCE_ID + " characters, the longest resource id.");
             }
         }
     }
