@@ -26,6 +26,7 @@ import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
 import io.asyncops.server.internal.operations.OperationStatusService;
+import io.asyncops.server.internal.throttle.ThrottleFilter;
 import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -172,7 +173,8 @@ public final class AsyncOpsServer implements AutoCloseable {
         routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry()),
                         p.config().clock(), p.guard()))
                 .addFilter(new ArmPathNormalizer(p.armWords()))
-                .addFilter(new AuthFilter(p.authenticator()));
+                .addFilter(new AuthFilter(p.authenticator()))
+                .addFilter(new ThrottleFilter(p.config().throttling(), p.config().clock()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
                 new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));

@@ -53,8 +53,10 @@ public final class ServerConfig {
     private final Duration bodyTimeout;
     private final Duration idleTimeout;
     private final int maxConnections;
+    private final Throttling throttling;
 
     private ServerConfig(Builder b) {
+        this.throttling = b.throttling;
         this.headerTimeout = b.headerTimeout;
         this.bodyTimeout = b.bodyTimeout;
         this.idleTimeout = b.idleTimeout;
@@ -226,8 +228,14 @@ public final class ServerConfig {
         return maxConnections;
     }
 
+    /** The per-subscription request budgets; reported always, enforced only when configured so. */
+    public Throttling throttling() {
+        return throttling;
+    }
+
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
+        private Throttling throttling = Throttling.ARM_DEFAULTS;
         private Duration headerTimeout = Duration.ofSeconds(20);
         private Duration bodyTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout = Duration.ofSeconds(120);
@@ -397,6 +405,12 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("shutdownGrace must be 0..5 minutes: " + value);
             }
             this.shutdownGrace = value;
+            return this;
+        }
+
+        /** Per-subscription budgets (default: ARM's, reported but not enforced). */
+        public Builder throttling(Throttling value) {
+            this.throttling = Objects.requireNonNull(value, "throttling == null");
             return this;
         }
 

@@ -163,6 +163,7 @@ public final class RequestFilter implements Filter {
                 res.header(CLIENT_REQUEST_ID, ids.clientRequestId());
             }
         });
+        req.context().get(StickyHeaders.class).ifPresent(h -> res.header(h.name(), h.value()));
         req.context().get(io.asyncops.server.spi.Idempotency.class).filter(
                 io.asyncops.server.spi.Idempotency::repeatability).ifPresent(k ->
                 res.header(REPEATABILITY_RESULT, IdempotencyHeaders.ACCEPTED));
