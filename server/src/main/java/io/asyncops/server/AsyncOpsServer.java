@@ -132,7 +132,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
                     ProviderCore.create(types, database.dataSource(), settings, engine), registry, setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
-                    () -> engineUp.get() && reachable(database.dataSource()), guard);
+                    () -> engineUp.get() && reachable(database.dataSource()), guard, setup.requestIdKinds);
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, pipeline);
             WebServer server = WebServer.create(listeners(config, routing, guard)).start();
@@ -154,13 +154,13 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /**
      * What the routing needs: the configuration, the running engine, the provider core on it, the meter registry,
-     * the ARM words the planes declared, the token verifier, the readiness check and the slow-connection guard (may
-     * be null).
+     * the ARM words the planes declared, the token verifier, the readiness check, the slow-connection guard (may
+     * be null) and the operation kinds named by request id.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
                     PrometheusMeterRegistry registry,
                     List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready,
-                    ConnectionGuard guard) {
+                    ConnectionGuard guard, List<String> requestIdKinds) {
     }
 
     /**
@@ -177,7 +177,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .addFilter(new ThrottleFilter(p.config().throttling(), p.config().clock()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls, p.requestIdKinds()));
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -342,6 +342,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<String> requestIdKinds = new ArrayList<>();
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
         Setup(DataSource dataSource, Clock clock, double timeScale) {
@@ -360,6 +361,12 @@ public final class AsyncOpsServer implements AutoCloseable {
             if (handlers.putIfAbsent(kind, handler) != null) {
                 throw new IllegalArgumentException("two handlers for operation kind " + kind);
             }
+            return this;
+        }
+
+        @Override
+        public PlaneSetup operationsByRequestId(String kindPrefix) {
+            requestIdKinds.add(java.util.Objects.requireNonNull(kindPrefix, "kindPrefix == null"));
             return this;
         }
 

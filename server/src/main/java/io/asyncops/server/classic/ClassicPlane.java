@@ -15,6 +15,8 @@ import io.helidon.webserver.http.HttpRouting;
  * {@code asyncops_biztalk_history}) in the engine's database.
  */
 public final class ClassicPlane implements Plane {
+    /** The prefix of the plane's operation kinds; its operations are named by request id. */
+    static final String KINDS = "BizTalk/";
     private final BizTalkTimings timings;
     private BizTalkServices biztalk;
 
@@ -39,6 +41,7 @@ public final class ClassicPlane implements Plane {
                 new BizTalkSettings(setup.clock(), setup.timeScale(), timings));
         biztalk.migrate();
         biztalk.handlers().forEach(setup::handler);
+        setup.operationsByRequestId(KINDS);
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class ClassicPlane implements Plane {
             throw new IllegalStateException("prepare must run before routing");
         }
         biztalk.attach(context.engine());
-        routing.register(new BizTalkHttpService(biztalk, context.engine()), new OperationsHttpService(biztalk));
+        routing.register(new BizTalkHttpService(biztalk, context.engine()), new OperationsHttpService(biztalk,
+                context.engine()));
     }
 }

@@ -34,6 +34,15 @@ public interface PlaneSetup {
      */
     PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
 
+    /**
+     * Declares that operations whose kind starts with {@code kindPrefix} are named by the request id that started
+     * them (the classic Service Management plane's handle, its {@code x-ms-request-id}): the operation list shows
+     * them as {@code /{subscription}/operations/{request-id}}, where the plane answers for them.
+     */
+    default PlaneSetup operationsByRequestId(String kindPrefix) {
+        return this;
+    }
+
     /** The server's clock (the engine's too). */
     Clock clock();
 
