@@ -20,8 +20,16 @@ public final class ClientGone {
     private ClientGone() {
     }
 
-    /** Whether {@code failure} (or a cause) is the connection failing under the server's feet. */
+    /**
+     * Whether {@code failure} (or a cause) is the client's connection failing under the server's feet. A failure of
+     * the database's connection (an SQL or store exception in the chain) is not one, whatever socket error it holds.
+     */
     public static boolean is(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof io.asyncops.engine.StoreException) {
+                return false;
+            }
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SocketWriterException || t instanceof CloseConnectionException
                     || t instanceof SocketException || t instanceof ClosedChannelException
