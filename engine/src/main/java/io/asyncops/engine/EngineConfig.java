@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +36,7 @@ public final class EngineConfig {
     private final Clock clock;
     private final boolean migrate;
     private final boolean runWorkers;
+    private final UnaryOperator<Submission> beforeSubmit;
 
     private EngineConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -57,6 +59,7 @@ public final class EngineConfig {
         this.clock = b.clock;
         this.migrate = b.migrate;
         this.runWorkers = b.runWorkers;
+        this.beforeSubmit = b.beforeSubmit;
         if (heartbeatInterval.compareTo(leaseDuration) >= 0) {
             throw new IllegalArgumentException("heartbeatInterval " + heartbeatInterval
                     + " must be shorter than leaseDuration " + leaseDuration);
@@ -161,6 +164,11 @@ public final class EngineConfig {
         return runWorkers;
     }
 
+    /** Applied to every submission on the submitting thread before it is stored; identity by default. */
+    public UnaryOperator<Submission> beforeSubmit() {
+        return beforeSubmit;
+    }
+
     /** Builds an {@link EngineConfig}; each setter checks its argument and names it in the error. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -183,6 +191,7 @@ public final class EngineConfig {
         private Clock clock = Clock.systemUTC();
         private boolean migrate = true;
         private boolean runWorkers = true;
+        private UnaryOperator<Submission> beforeSubmit = UnaryOperator.identity();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
@@ -300,6 +309,16 @@ public final class EngineConfig {
 
         public Builder runWorkers(boolean value) {
             this.runWorkers = value;
+            return this;
+        }
+
+        /**
+         * Adjusts every submission before it is stored, on the submitting thread: e.g. to stamp the context of
+         * the request that submits it (the server records the request's correlation id this way). It must not
+         * return null.
+         */
+        public Builder beforeSubmit(UnaryOperator<Submission> value) {
+            this.beforeSubmit = Objects.requireNonNull(value, "beforeSubmit == null");
             return this;
         }
 

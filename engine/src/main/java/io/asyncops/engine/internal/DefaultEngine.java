@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
+import io.asyncops.engine.EngineListener;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationHandler;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.RetryAfterPolicy;
@@ -97,10 +100,11 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
-    public Operation submit(Submission s, TransactionalWork inSameTransaction) {
-        Objects.requireNonNull(s, "submission == null");
+    public Operation submit(Submission submission, TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(submission, "submission == null");
         Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
         checkOpen();
+        Submission s = Objects.requireNonNull(config.beforeSubmit().apply(submission), "beforeSubmit gave null");
         if (!config.handlers().isEmpty() && !config.handlers().containsKey(s.kind())) {
             throw new IllegalArgumentException("no handler is registered for operation kind " + s.kind());
         }
@@ -108,9 +112,10 @@ public final class DefaultEngine implements Engine {
         Operation op = new Operation(OperationId.random(), s.requestId(), s.kind(), s.subscription(), s.resourceId(),
                 OperationStatus.ACCEPTED, null, now, null, null, null, s.input(), null, null, 0, null,
                 s.idempotencyKey(), s.owner(), false, 1);
-        Inserted inserted = store.insert(op, s.exclusive(), inSameTransaction);
+        Inserted inserted = store.insert(op, s.exclusive(), s.correlationId(), inSameTransaction);
         if (inserted.created()) {
             config.listeners().forEach(l -> call(l::submitted, inserted.operation()));
+            changed(op.id());
             if (dispatcher != null) {
                 dispatcher.wake();
             }
@@ -142,6 +147,16 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<OperationHistory> history(OperationId id) {
+        return store.history(Objects.requireNonNull(id, "id == null"));
+    }
+
+    @Override
+    public OperationStats stats(String subscription) {
+        return store.stats(subscription);
+    }
+
+    @Override
     public Operation cancel(OperationId id) {
         Objects.requireNonNull(id, "id == null");
         Cancellation c = store.requestCancel(id, Times.now(config.clock()), op -> {
@@ -156,7 +171,7 @@ public final class DefaultEngine implements Engine {
         if (op.isTerminal()) {
             terminal.put(id, op);
         }
-        waiters.changed(id);
+        changed(id);
         if (c.ended()) {
             config.listeners().forEach(l -> call(l::ended, op));
         }
@@ -204,8 +219,23 @@ public final class DefaultEngine implements Engine {
         if (total > 0) {
             terminal.invalidateAll();
             LOG.debug("pruned {} operations that ended before {}", total, before);
+            int pruned = total;
+            config.listeners().forEach(l -> call(l::pruned, pruned));
         }
         return total;
+    }
+
+    @Override
+    public int purge(TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
+        checkOpen();
+        int n = store.purge(inSameTransaction);
+        // the rows are gone: running handlers stop at their next safe point, and their fenced writes would miss
+        leases.values().forEach(Lease::markLost);
+        terminal.invalidateAll();
+        waiters.changedAll();
+        LOG.debug("purged {} operations", n);
+        return n;
     }
 
     @Override
@@ -267,7 +297,7 @@ public final class DefaultEngine implements Engine {
             return;
         }
         for (OperationId id : notice.ids()) {
-            waiters.changed(id);
+            changed(id);
             Lease lease = leases.get(id);
             if (lease != null) {
                 // another instance touched an operation running here: a cancellation, or our lease is gone
@@ -276,6 +306,14 @@ public final class DefaultEngine implements Engine {
         }
         if (notice.work()) {
             wakeDispatcher();
+        }
+    }
+
+    /** Wakes the operation's waiters and tells the listeners. */
+    private void changed(OperationId id) {
+        waiters.changed(id);
+        for (EngineListener l : config.listeners()) {
+            call(l::changed, id);
         }
     }
 
@@ -305,14 +343,21 @@ public final class DefaultEngine implements Engine {
         }
 
         @Override
+        public void takenOver(Operation operation, String previousNode) {
+            for (EngineListener l : config.listeners()) {
+                call(op -> l.takenOver(op, previousNode), operation);
+            }
+        }
+
+        @Override
         public void changed(OperationId id) {
-            waiters.changed(id);
+            DefaultEngine.this.changed(id);
         }
 
         @Override
         public void ended(Operation operation) {
             terminal.put(operation.id(), operation);
-            waiters.changed(operation.id());
+            DefaultEngine.this.changed(operation.id());
             config.listeners().forEach(l -> call(l::ended, operation));
         }
 

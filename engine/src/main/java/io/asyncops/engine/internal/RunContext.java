@@ -4,8 +4,10 @@ import io.asyncops.engine.LeaseLostException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.OperationEvent;
 import io.asyncops.engine.StoreException;
 import io.asyncops.engine.internal.store.Progress;
+import io.asyncops.engine.internal.store.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,7 +49,8 @@ final class RunContext implements OperationContext {
     @Override
     public void checkpoint(String state) {
         Progress p = lease.progress();
-        write(new Progress(p.percentComplete(), state, p.expectedEndAt()));
+        write(new Progress(p.percentComplete(), state, p.expectedEndAt()),
+                new Step(OperationEvent.Type.CHECKPOINT, attempt(), p.percentComplete(), state));
     }
 
     @Override
@@ -56,7 +59,8 @@ final class RunContext implements OperationContext {
             throw new IllegalArgumentException("percentComplete must be 0..100: " + percentComplete);
         }
         Progress p = lease.progress();
-        write(new Progress(percentComplete, p.checkpoint(), p.expectedEndAt()));
+        write(new Progress(percentComplete, p.checkpoint(), p.expectedEndAt()),
+                new Step(OperationEvent.Type.PROGRESS, attempt(), percentComplete, null));
     }
 
     @Override
@@ -66,7 +70,7 @@ final class RunContext implements OperationContext {
             throw new IllegalArgumentException("remaining must not be negative: " + remaining);
         }
         Progress p = lease.progress();
-        write(new Progress(p.percentComplete(), p.checkpoint(), Times.now(clock).plus(remaining)));
+        write(new Progress(p.percentComplete(), p.checkpoint(), Times.now(clock).plus(remaining)), null);
     }
 
     /**
@@ -74,11 +78,11 @@ final class RunContext implements OperationContext {
      * failing: a transient database error never ends an operation. If the lease lapsed meanwhile, the write finds it
      * lost when the database is back and the handler stops (another run resumes from the last checkpoint).
      */
-    private void write(Progress next) {
+    private void write(Progress next, Step step) {
         long waitMillis = FIRST_WAIT_MILLIS;
         while (true) {
             try {
-                if (!lease.save(next)) {
+                if (!lease.save(next, step)) {
                     throw new LeaseLostException(lease.id());
                 }
                 break;

@@ -1,9 +1,6 @@
 package io.asyncops.server.classic;
 
-import io.asyncops.emulator.biztalk.BizTalkOperation;
 import io.asyncops.emulator.biztalk.BizTalkServices;
-import io.asyncops.engine.Engine;
-import io.asyncops.engine.Operation;
 import io.asyncops.server.spi.ApiException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,16 +10,13 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Service Management's Get Operation Status, {@code GET /{subscription-id}/operations/{request-id}}: {@code 200} with
  * {@code <Operation>} for any classic operation, whatever its edition. An id of another subscription is {@code 404},
- * exactly as an unknown one. The request id is looked up in the engine too, so any node answers as soon as the
- * operation is stored, before the provider has linked its handle.
+ * exactly as an unknown one.
  */
 final class OperationsHttpService implements HttpService {
     private final BizTalkServices biztalk;
-    private final Engine engine;
 
-    OperationsHttpService(BizTalkServices biztalk, Engine engine) {
+    OperationsHttpService(BizTalkServices biztalk) {
         this.biztalk = biztalk;
-        this.engine = engine;
     }
 
     @Override
@@ -36,11 +30,8 @@ final class OperationsHttpService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         String sub = ClassicRequests.admit(req, ServiceManagementVersion.OPERATIONS, false);
         String id = req.path().pathParameters().get("id");
-        Operation op = biztalk.findOperation(sub, id).map(BizTalkOperation::operation)
-                .or(() -> engine.getByRequestId(id).filter(o -> sub.equalsIgnoreCase(o.subscription())
-                        && o.kind().startsWith(ClassicPlane.KINDS)))
-                .orElseThrow(() -> new ApiException(404, "ResourceNotFound", "The operation '"
-                        + (id.length() > 64 ? id.substring(0, 64) + "..." : id) + "' was not found."));
-        ClassicXml.send(res, 200, ClassicStatuses.operation(id, op));
+        var op = biztalk.findOperation(sub, id).orElseThrow(() -> new ApiException(404, "ResourceNotFound",
+                "The operation '" + (id.length() > 64 ? id.substring(0, 64) + "..." : id) + "' was not found."));
+        ClassicXml.send(res, 200, ClassicStatuses.operation(op.requestId(), op.operation()));
     }
 }

@@ -38,13 +38,7 @@ class ColumnsFitTheLimitsTest {
             Map.entry("emu_resource.group_key", Limits.RESOURCE_GROUP_NAME),
             Map.entry("emu_resource.name", Limits.PATH_SEGMENT),
             Map.entry("emu_resource.location", Limits.LOCATION),
-            Map.entry("emu_biztalk_service.subscription_id", Limits.SUBSCRIPTION_ID),
-            Map.entry("emu_biztalk_service.subscription_key", Limits.SUBSCRIPTION_ID),
-            Map.entry("emu_biztalk_service.cloud_service", Limits.CLOUD_SERVICE_NAME),
-            Map.entry("emu_biztalk_service.name", Limits.BIZTALK_SERVICE_NAME),
-            Map.entry("emu_biztalk_service.tags", Limits.TAGS_JSON),
-            Map.entry("emu_biztalk_operation.subscription_id", Limits.SUBSCRIPTION_ID),
-            Map.entry("emu_biztalk_operation.cloud_service", Limits.CLOUD_SERVICE_NAME));
+            Map.entry("emu_resource.body", Limits.TAGS_JSON));
 
     @Test
     void everyColumnHoldsTheLongestValueTheEdgeAccepts(@TempDir Path data) throws Exception {

@@ -3,8 +3,10 @@ package io.asyncops.engine.internal.store;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.StoreException;
@@ -14,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +25,11 @@ import javax.sql.DataSource;
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
 public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
+    /** Ids per delete statement when pruning (well under every database's parameter limit). */
+    private static final int PRUNE_CHUNK = 500;
     private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
-            + ", active_resource, idempotency_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?)";
+            + ", active_resource, idempotency_ref, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
@@ -41,10 +44,10 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public Inserted insert(Operation op, boolean exclusive, TransactionalWork work) {
+    public Inserted insert(Operation op, boolean exclusive, String correlationId, TransactionalWork work) {
         String idempotencyRef = idempotencyRef(op.subscription(), op.idempotencyKey());
         for (int attempt = 1; ; attempt++) {
-            if (tryInsert(op, exclusive, idempotencyRef, work)) {
+            if (tryInsert(op, exclusive, idempotencyRef, correlationId, work)) {
                 return new Inserted(op, true);
             }
             Optional<Operation> replay = resolveConflict(op, exclusive, idempotencyRef);
@@ -59,10 +62,12 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     /** Stores the row and runs the work; false when a unique index refused the row (nothing done then). */
-    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, TransactionalWork work) {
+    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, String correlationId,
+                              TransactionalWork work) {
         return Transactions.run(dataSource, "store operation " + op.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
+                ps.setString(25, correlationId);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
@@ -133,17 +138,15 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+    public List<Claimed> claim(String owner, int limit, Instant now, Instant leaseUntil) {
         return Transactions.run(dataSource, "claim operations", c -> {
             dialect.relaxDurability(c);
-            List<Operation> ops = new ArrayList<>();
-            for (StoredOperation row : dialect.claim(c, owner, limit, now, leaseUntil)) {
-                ops.add(row.operation());
+            List<Claimed> claimed = dialect.claim(c, owner, limit, now, leaseUntil);
+            if (!claimed.isEmpty()) {
+                Histories.restarts(c, claimed, owner, now);
+                notice(c, false, claimed.stream().map(cl -> cl.operation().id()).toList());
             }
-            if (!ops.isEmpty()) {
-                notice(c, false, ops.stream().map(Operation::id).toList());
-            }
-            return ops;
+            return claimed;
         });
     }
 
@@ -171,7 +174,7 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public boolean save(Fence fence, Progress p, Instant now) {
+    public boolean save(Fence fence, Progress p, Instant now, Step step) {
         return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
                     + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
@@ -185,6 +188,9 @@ public final class JdbcOperationStore implements OperationStore {
                 Endings.bindFence(ps, 4, fence, now);
                 boolean applied = ps.executeUpdate() == 1;
                 if (applied) {
+                    if (step != null) {
+                        Histories.record(c, fence.id(), fence.version() + 1, now, fence.owner(), step);
+                    }
                     notice(c, false, List.of(fence.id()));
                 }
                 return applied;
@@ -244,6 +250,7 @@ public final class JdbcOperationStore implements OperationStore {
                 }
             }
             work.execute(c);
+            Histories.cancelRequested(c, op, op.version() + 1, now);
             notice(c, false, List.of(op.id()));
             try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
                     + " where id = ?")) {
@@ -257,16 +264,60 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public Optional<OperationHistory> history(OperationId id) {
+        return Histories.read(dataSource, id);
+    }
+
+    @Override
+    public OperationStats stats(String subscription) {
+        return Histories.stats(dataSource, subscription);
+    }
+
+    @Override
     public int prune(Instant endedBefore, int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE + " where id in (select id from "
-                     + Rows.TABLE + " where ended_at < ? order by ended_at fetch first ? rows only)")) {
-            Rows.setInstant(ps, 1, endedBefore);
-            ps.setInt(2, limit);
+        return Transactions.run(dataSource, "prune operations", c -> {
+            List<Object> ids = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from " + Rows.TABLE
+                    + " where ended_at < ? order by ended_at fetch first ? rows only")) {
+                Rows.setInstant(ps, 1, endedBefore);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1));
+                    }
+                }
+            }
+            // the events first, then the operations, by the same ids: an operation and its history go together
+            int deleted = 0;
+            for (int from = 0; from < ids.size(); from += PRUNE_CHUNK) {
+                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + PRUNE_CHUNK));
+                String in = " in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                deleteIn(c, "delete from " + Histories.TABLE + " where operation_id" + in, chunk);
+                deleted += deleteIn(c, "delete from " + Rows.TABLE + " where id" + in, chunk);
+            }
+            return deleted;
+        });
+    }
+
+    private static int deleteIn(Connection c, String sql, List<Object> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot prune operations", e);
         }
+    }
+
+    @Override
+    public int purge(TransactionalWork work) {
+        return Transactions.run(dataSource, "purge operations", c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE)) {
+                n = ps.executeUpdate();
+            }
+            work.execute(c);
+            return n;
+        });
     }
 
     /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */

@@ -93,7 +93,7 @@ public final class OperationListService implements HttpService {
     private ObjectNode item(String sub, Operation op) {
         boolean byRequestId = op.requestId() != null && requestIdKinds.stream().anyMatch(op.kind()::startsWith);
         OperationStatusMonitor monitor = Monitors.of(byRequestId ? "/" + ArmPaths.segment(sub) + "/operations/"
-                + ArmPaths.segment(op.requestId()) : monitorPath(sub, op), op);
+                + ArmPaths.segment(op.requestId()) : MonitorPaths.status(op), op);
         ObjectNode item = Json.mapper().valueToTree(monitor);
         if (byRequestId) {
             item.put("name", op.requestId());
@@ -103,13 +103,6 @@ public final class OperationListService implements HttpService {
         }
         item.put("kind", op.kind());
         return item;
-    }
-
-    /** The monitor path of a listed operation: its namespace from its kind, its location from its input. */
-    private static String monitorPath(String sub, Operation op) {
-        int slash = op.kind().indexOf('/');
-        String namespace = slash < 0 ? op.kind() : op.kind().substring(0, slash);
-        return ArmPaths.operation(sub, namespace, locationOf(op), "operationStatuses", op.id());
     }
 
     /** The top-level {@code location} of a JSON-object input, else {@code global} (the status route takes any). */

@@ -8,6 +8,7 @@ import io.asyncops.protocol.ArmErrorResponse;
 import io.asyncops.protocol.HeaderNames;
 import io.asyncops.protocol.Json;
 import io.asyncops.protocol.RetryAfter;
+import io.asyncops.server.internal.metrics.StreamMetrics;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.ArmPaths;
@@ -40,11 +41,13 @@ public final class OperationStatusService implements HttpService {
     private final Engine engine;
     private final OperationLookup lookup;
     private final Urls urls;
+    private final StreamMetrics metrics;
 
-    public OperationStatusService(Engine engine, Urls urls) {
+    public OperationStatusService(Engine engine, Urls urls, StreamMetrics metrics) {
         this.engine = engine;
         this.lookup = new OperationLookup(engine);
         this.urls = urls;
+        this.metrics = metrics;
     }
 
     @Override
@@ -82,7 +85,6 @@ public final class OperationStatusService implements HttpService {
         GenericApiVersion.require(req);
         Operation op = find(req);
         Operation after = engine.cancel(op.id());
-        lookup.remember(after);
         sendMonitor(req, res, after);
     }
 
@@ -137,6 +139,15 @@ public final class OperationStatusService implements HttpService {
 
     /** Waits until {@code op} is terminal or {@code wait} passes; the wire status changes only then. */
     private Operation awaitTerminal(Operation op, Duration wait, ServerRequest req) throws InterruptedException {
+        metrics.longPolls().incrementAndGet();
+        try {
+            return awaitTerminal(op, wait);
+        } finally {
+            metrics.longPolls().decrementAndGet();
+        }
+    }
+
+    private Operation awaitTerminal(Operation op, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         Operation current = op;
         while (!current.isTerminal()) {
@@ -150,7 +161,6 @@ public final class OperationStatusService implements HttpService {
             }
             current = next.get();
         }
-        lookup.remember(current);
         return current;
     }
 
@@ -165,6 +175,7 @@ public final class OperationStatusService implements HttpService {
         String id = monitorId(req);
         res.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
         SseSink sink = res.sink(SseSink.TYPE);
+        metrics.operationStreams().incrementAndGet();
         try {
             Operation op = first;
             emit(sink, id, op);
@@ -183,6 +194,7 @@ public final class OperationStatusService implements HttpService {
         } catch (UncheckedIOException clientGone) {
             // the client closed the stream; nothing to answer
         } finally {
+            metrics.operationStreams().decrementAndGet();
             sink.close();
         }
     }
