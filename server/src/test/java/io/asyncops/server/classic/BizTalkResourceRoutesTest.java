@@ -161,7 +161,7 @@ class BizTalkResourceRoutesTest {
         HttpResponse<String> second = classic.send(put);
         assertThat(first.statusCode()).isEqualTo(202);
         // not the same operation again: a second create of the same service while the first runs
-        ClassicClient.error(second, 409, "AnotherOperationInProgress");
+        ClassicClient.error(second, 409, "ConflictError");
         assertThat(second.headers().firstValue("x-ms-client-request-id")).contains("pinned-" + name);
     }
 
