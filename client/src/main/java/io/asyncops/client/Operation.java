@@ -6,12 +6,17 @@ import io.asyncops.protocol.HeaderNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Drives one operation: sends polls as {@link Rules} decide, waits as the server advises, keeps the latest snapshot,
@@ -51,7 +56,8 @@ final class Operation {
             s.classicVersion = header(options.headers(), HeaderNames.X_MS_VERSION);
         }
         Operation op = new Operation(options, new Transport(http, options, options.cookieJar().get(), request.uri()), s);
-        Transport.Call call = new Transport.Call(request.method(), request.uri(), request.headers(), request.body(), false);
+        Transport.Call call = new Transport.Call(request.method(), request.uri(), startHeaders(options, request),
+                request.body(), false);
         return op.transport.send(call, op.deadline)
                 .thenCompose(r -> op.apply(Rules.initial(s, r), r))
                 .handle((snapshot, error) -> {
@@ -60,6 +66,24 @@ final class Operation {
                     }
                     return op;
                 });
+    }
+
+    /**
+     * The start request's headers: its own, plus a {@code Repeatability-Request-ID} and {@code
+     * Repeatability-First-Sent} that stay the same on every retry of it, unless it or the options already name an
+     * idempotency key or repeatable starts are off.
+     */
+    static Map<String, String> startHeaders(PollerOptions options, LroRequest request) {
+        boolean keyed = Stream.of(HeaderNames.REPEATABILITY_REQUEST_ID, HeaderNames.IDEMPOTENCY_KEY)
+                .anyMatch(h -> header(request.headers(), h) != null || header(options.headers(), h) != null);
+        if (!options.repeatableStarts() || keyed) {
+            return request.headers();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put(HeaderNames.REPEATABILITY_REQUEST_ID, UUID.randomUUID().toString());
+        headers.put(HeaderNames.REPEATABILITY_FIRST_SENT, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                options.clock().instant().atOffset(ZoneOffset.UTC)));
+        return headers;
     }
 
     /** Follows an operation started elsewhere, from its status, Location, resource or classic status URL. */

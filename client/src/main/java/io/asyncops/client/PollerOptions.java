@@ -20,11 +20,16 @@ import java.util.function.Supplier;
  * {@link #defaultPollInterval()}; then bounded by {@link #minPollInterval()} and {@link #maxPollInterval()}; then
  * lengthened by up to {@link #jitter()} of itself.
  *
+ * <p>Retry rule: transient faults are retried, the start request included; so that a retried start never runs twice,
+ * it carries {@code Repeatability-Request-ID} and {@code Repeatability-First-Sent} (the same on every try) unless
+ * {@link Builder#repeatableStarts(boolean)} turns that off or the request brings its own idempotency key.
+ * {@code x-ms-client-request-id} is a correlation id, never an idempotency key.
+ *
  * <pre>{@code
  * PollerOptions options = PollerOptions.custom()
  *         .defaultPollInterval(Duration.ofSeconds(2))
  *         .timeout(Duration.ofMinutes(30))
- *         .header("x-ms-client-request-id", UUID.randomUUID().toString())
+ *         .header("x-ms-correlation-request-id", UUID.randomUUID().toString())   // one id for the whole operation
  *         .bearerToken(() -> credential.token())
  *         .build();
  * }</pre>
@@ -48,6 +53,7 @@ public final class PollerOptions {
     private final Duration longPollWait;
     private final String classicVersion;
     private final Clock clock;
+    private final boolean repeatableStarts;
 
     private PollerOptions(Builder b) {
         this.defaultPollInterval = b.defaultPollInterval;
@@ -57,6 +63,7 @@ public final class PollerOptions {
         this.timeout = b.timeout;
         this.requestTimeout = b.requestTimeout;
         this.maxRetries = b.maxRetries;
+        this.repeatableStarts = b.repeatableStarts;
         this.backoff = b.backoff;
         this.headers = Map.copyOf(b.headers);
         this.bearerToken = b.bearerToken;
@@ -116,6 +123,11 @@ public final class PollerOptions {
         return maxRetries;
     }
 
+    /** Whether start requests carry repeatability headers so that their retries are idempotent; default true. */
+    public boolean repeatableStarts() {
+        return repeatableStarts;
+    }
+
     /** The wait between such retries (a 429 or 503 with {@code Retry-After} uses that instead). */
     public Backoff backoff() {
         return backoff;
@@ -167,6 +179,7 @@ public final class PollerOptions {
         private Duration timeout;
         private Duration requestTimeout = Duration.ofSeconds(60);
         private int maxRetries = 5;
+        private boolean repeatableStarts = true;
         private Backoff backoff = Backoff.defaultBackoff();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Supplier<String> bearerToken;
@@ -186,6 +199,7 @@ public final class PollerOptions {
             timeout = o.timeout;
             requestTimeout = o.requestTimeout;
             maxRetries = o.maxRetries;
+            repeatableStarts = o.repeatableStarts;
             backoff = o.backoff;
             headers.putAll(o.headers);
             bearerToken = o.bearerToken;
@@ -246,6 +260,16 @@ public final class PollerOptions {
                 throw new IllegalArgumentException("maxRetries must be between 0 and 100: " + retries);
             }
             maxRetries = retries;
+            return this;
+        }
+
+        /**
+         * Whether start requests carry {@code Repeatability-Request-ID} and {@code Repeatability-First-Sent} (Azure
+         * REST API guidelines), the same on each retry, so a server that keeps them runs a retried start once;
+         * default true. A request with its own {@code Repeatability-Request-ID} or {@code Idempotency-Key} keeps it.
+         */
+        public Builder repeatableStarts(boolean value) {
+            repeatableStarts = value;
             return this;
         }
 

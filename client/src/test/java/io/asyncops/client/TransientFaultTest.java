@@ -54,6 +54,47 @@ class TransientFaultTest {
     }
 
     @Test
+    void aRetriedStartCarriesTheSameRepeatabilityHeadersAndWaitsForA429sRetryAfter() {
+        server.on("PUT", "/thing", (r, n) -> switch (n) {
+                    case 1 -> Reply.of(503);
+                    case 2 -> Reply.headers(429, "Retry-After", "1");
+                    default -> Reply.headers(202, "Azure-AsyncOperation", "/s");
+                })
+                .on("GET", "/s", (r, n) -> json(200, "{\"status\":\"Succeeded\"}"))
+                .on("GET", "/thing", (r, n) -> json(200, "{\"id\":\"thing\"}"));
+
+        Fast.client().begin(LroRequest.put(server.url("/thing"), "{}").withHeader("x-ms-client-request-id", "corr"))
+                .waitForCompletion();
+
+        var starts = server.requests("PUT", "/thing");
+        assertThat(starts).hasSize(3);
+        String id = starts.get(0).header("Repeatability-Request-ID");
+        assertThat(id).isNotBlank();
+        assertThat(starts).allSatisfy(s -> {
+            assertThat(s.header("Repeatability-Request-ID")).isEqualTo(id);
+            assertThat(s.header("Repeatability-First-Sent")).isEqualTo(starts.get(0).header("Repeatability-First-Sent"));
+            assertThat(s.header("x-ms-client-request-id")).isEqualTo("corr");
+        });
+        assertThat(java.time.ZonedDateTime.parse(starts.get(0).header("Repeatability-First-Sent"),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+        assertThat(Duration.ofNanos(starts.get(2).nanos() - starts.get(1).nanos()))
+                .as("the 429's Retry-After: 1").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(server.requests("GET", "/s").get(0).header("Repeatability-Request-ID")).as("polls carry none")
+                .isNull();
+    }
+
+    @Test
+    void startsKeepTheirOwnKeyOrNoneWhenAskedTo() {
+        server.on("PUT", "/a", (r, n) -> json(200, "{}")).on("PUT", "/b", (r, n) -> json(200, "{}"));
+        Fast.client().begin(LroRequest.put(server.url("/a"), "{}").withHeader("Idempotency-Key", "mine")).waitForCompletion();
+        LroClient.create(Fast.options().repeatableStarts(false).build())
+                .begin(LroRequest.put(server.url("/b"), "{}")).waitForCompletion();
+        assertThat(server.requests("PUT", "/a").get(0).header("Repeatability-Request-ID")).isNull();
+        assertThat(server.requests("PUT", "/a").get(0).header("Idempotency-Key")).isEqualTo("mine");
+        assertThat(server.requests("PUT", "/b").get(0).header("Repeatability-Request-ID")).isNull();
+    }
+
+    @Test
     void aPersistent500EndsAsAnHttpErrorAfterTheRetries() {
         server.on("POST", "/start", (r, n) -> Reply.headers(202, "Location", "/loc"))
                 .on("GET", "/loc", (r, n) -> json(500, "{\"error\":{\"code\":\"InternalError\",\"message\":\"boom\"}}"));

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * A pooled connection to the engine's database: an H2 file database for one process ({@link #h2(Path)}) or any
- * PostgreSQL shared by several ({@link #open}). Closing it closes the pool; close engines first.
+ * PostgreSQL shared by several ({@link #open}). Closing it closes the pool; close engines first. A connection that
+ * cannot be had within {@link #CONNECTION_TIMEOUT} fails with a {@link StoreException#isTransient transient} error.
  *
  * <pre>{@code
  * try (Database db = Database.h2(Path.of("data"));
@@ -24,6 +26,13 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
     /** Pool size of {@link #open(String, String, String)}: the engine's own few plus request threads. */
     public static final int DEFAULT_POOL_SIZE = 20;
+    /**
+     * How long a caller waits for a connection before the pool gives up: short, so that while the database is down a
+     * request fails at once (a server answers 503) instead of hanging, and the engine retries.
+     */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a statement on PostgreSQL may wait on a silent network before its connection counts as dead. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private final HikariDataSource pool;
     private final boolean postgres;
@@ -58,6 +67,13 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
         config.setPoolName("asyncops");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT.toMillis() - 250));
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // a connection to a database that vanished without a reset must not hang its caller forever
+            config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+            config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+        }
         try {
             return new Database(new HikariDataSource(config));
         } catch (RuntimeException e) {

@@ -26,8 +26,21 @@ public final class HeaderNames {
     public static final String PREFER = "Prefer";
     /** RFC 7240: the preferences a server honoured. */
     public static final String PREFERENCE_APPLIED = "Preference-Applied";
-    /** Makes a start request idempotent (alternative to {@code x-ms-client-request-id}). */
+    /**
+     * Makes a start request idempotent (IETF draft {@code draft-ietf-httpapi-idempotency-key-header}): a retry with
+     * the same key and body returns the same operation. {@code x-ms-client-request-id} is never such a key.
+     */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The client's unique id of a repeatable request (Azure REST API guidelines, OASIS Repeatable Requests). */
+    public static final String REPEATABILITY_REQUEST_ID = "Repeatability-Request-ID";
+    /** When the client first sent a repeatable request (an IMF-fixdate); required with the request id. */
+    public static final String REPEATABILITY_FIRST_SENT = "Repeatability-First-Sent";
+    /** The server's answer to a repeatable request: {@code accepted} or {@code rejected}. */
+    public static final String REPEATABILITY_RESULT = "Repeatability-Result";
+    /** ARM's remaining read budget of the subscription. */
+    public static final String RATELIMIT_REMAINING_READS = "x-ms-ratelimit-remaining-subscription-reads";
+    /** ARM's remaining write budget of the subscription. */
+    public static final String RATELIMIT_REMAINING_WRITES = "x-ms-ratelimit-remaining-subscription-writes";
 
     private HeaderNames() {
     }

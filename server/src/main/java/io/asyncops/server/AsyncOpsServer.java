@@ -25,7 +25,9 @@ import io.asyncops.server.internal.openapi.OpenApiService;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
 import io.asyncops.server.internal.db.H2Share;
+import io.asyncops.protocol.Limits;
 import io.asyncops.server.internal.http.ArmPathNormalizer;
+import io.asyncops.server.internal.http.ConnectionGuard;
 import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
@@ -38,6 +40,7 @@ import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
 import io.asyncops.server.internal.operations.OperationStatusService;
 import io.asyncops.server.internal.resources.ResourcesService;
+import io.asyncops.server.internal.throttle.ThrottleFilter;
 import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -49,6 +52,7 @@ import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -57,6 +61,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,11 +114,13 @@ public final class AsyncOpsServer implements AutoCloseable {
     private final RecentRequests recentRequests;
     private final TokenMinter tokens;
     private final ServicePrincipals servicePrincipals;
+    private final ConnectionGuard guard;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, H2Share share, Engine engine,
                            PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, Pipeline pipeline,
-                           WebServer webServer, List<String> stateTables, RecentRequests recentRequests) {
+                           WebServer webServer, List<String> stateTables, RecentRequests recentRequests,
+                           ConnectionGuard guard) {
         this.config = config;
         this.database = database;
         this.share = share;
@@ -126,6 +133,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         this.recentRequests = recentRequests;
         this.tokens = TokenMinter.of(database.dataSource(), config.clock());
         this.servicePrincipals = ServicePrincipals.of(database.dataSource(), config.clock());
+        this.guard = guard;
     }
 
     /**
@@ -155,6 +163,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         Engine engine = null;
         ConsoleStreams consoleStreams = null;
         H2Share share = null;
+        ConnectionGuard guard = null;
         try {
             // local tools (asyncops token, asyncops sp) reach the H2 file through this server while it runs
             share = config.jdbcUrl().isPresent() ? null : H2Share.start(config.dataDir());
@@ -195,24 +204,28 @@ public final class AsyncOpsServer implements AutoCloseable {
             consoleStreams = new ConsoleStreams(engine, changes, MAX_CONSOLE_STREAMS);
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
+            guard = new ConnectionGuard(config.headerTimeout(), config.bodyTimeout(), registry);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
                     ProviderCore.create(types, database.dataSource(), settings, engine), registry, consoleStreams,
                     new StreamMetrics(registry), setup.armWords,
                     new JwtAuthenticator(config.auth(), issuer, config.clock()), issuer,
-                    () -> engineUp.get() && reachable(database.dataSource()));
+                    () -> engineUp.get() && reachable(database.dataSource()), guard, setup.requestIdKinds);
             HttpRouting.Builder routing = HttpRouting.builder();
             RecentRequests recent = config.recentRequests() > 0 ? new RecentRequests(config.recentRequests()) : null;
             if (recent != null) {
                 routing.addFilter(recent); // first, so that it sees every answer's final status
             }
             routing(routing, pipeline);
-            WebServer server = WebServer.create(listeners(config, routing, tls)).start();
+            WebServer server = WebServer.create(listeners(config, routing, tls, guard)).start();
             AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, consoleStreams,
-                    pipeline, server, setup.stateTables, recent);
+                    pipeline, server, setup.stateTables, recent, guard);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            if (guard != null) {
+                guard.close();
+            }
             if (consoleStreams != null) {
                 consoleStreams.close();
             }
@@ -230,12 +243,13 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /**
      * What the routing needs: the configuration, the running engine, the provider core on it, the meter registry,
-     * the ARM words the planes declared, the token verifier, the identity endpoint's issuer and the readiness check.
+     * the ARM words the planes declared, the token verifier, the identity endpoint's issuer, the readiness check,
+     * the slow-connection guard (may be null) and the operation kinds named by request id.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
                     PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, StreamMetrics streamMetrics,
                     List<String> armWords, JwtAuthenticator authenticator, Issuer issuer,
-                    java.util.function.BooleanSupplier ready) {
+                    java.util.function.BooleanSupplier ready, ConnectionGuard guard, List<String> requestIdKinds) {
     }
 
     /**
@@ -245,14 +259,16 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
-        routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
+        routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry()),
+                        p.config().clock(), p.guard()))
                 .addFilter(new SlashFilter())
                 .addFilter(new ArmPathNormalizer(p.armWords()))
-                .addFilter(new AuthFilter(p.authenticator()));
+                .addFilter(new AuthFilter(p.authenticator()))
+                .addFilter(new ThrottleFilter(p.config().throttling(), p.config().clock()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
                 new OperationStatusService(p.engine(), urls, p.streamMetrics()),
-                new OperationListService(p.engine(), urls));
+                new OperationListService(p.engine(), urls, p.requestIdKinds()));
         routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(), p.providers()),
                 new OpenApiService());
         IdentityRoutes.register(routing, p.issuer(), urls);
@@ -272,7 +288,7 @@ public final class AsyncOpsServer implements AutoCloseable {
     }
 
     private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing,
-                                             FutureTask<SSLContext> tls) {
+                                             FutureTask<SSLContext> tls, ConnectionGuard guard) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -282,19 +298,44 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .routing(routing);
+        connections(builder, config, guard);
         if (config.httpsPort().isPresent()) {
             SSLContext ssl = await(tls);
-            builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
+            ListenerConfig.Builder https = ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
                     .maxPayloadSize(config.maxBodyBytes())
                     .directHandlers(Fallback.directHandlers())
                     .shutdownGracePeriod(config.shutdownGrace())
                     .tls(Tls.builder().sslContext(ssl).build())
-                    .routing(routing.copy())
-                    .build());
+                    .routing(routing.copy());
+            connections(https, config, guard);
+            builder.putSocket(HTTPS_SOCKET, https.build());
         }
         return builder.buildPrototype();
+    }
+
+    /**
+     * A listener's connection rules: the request line and header sizes of the limits table, the idle timeout (the
+     * web server's own), the connection cap, and the guard's header and body deadlines, which the web server lacks.
+     */
+    private static void connections(ListenerConfig.BuilderBase<?, ?> listener, ServerConfig config,
+                                    ConnectionGuard guard) {
+        // one HTTP/1 configuration replacing the default, under the default's name: under another name the server
+        // keeps both, guesses between them, and closes connections that speak neither (HTTP/1.0) without their 505
+        listener.protocols(List.of(Http1Config.builder()
+                        .name("http_1_1")
+                        .maxPrologueLength(Limits.REQUEST_LINE)
+                        .maxHeadersSize(Limits.HEADERS)
+                        .addReceiveListener(guard)
+                        .build()))
+                .idleConnectionTimeout(config.idleTimeout())
+                .idleConnectionPeriod(min(config.idleTimeout().dividedBy(2), Duration.ofSeconds(10)))
+                .maxTcpConnections(config.maxConnections());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static SSLContext sslContext(ServerConfig config) {
@@ -461,6 +502,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         }
         try {
             webServer.stop();
+            guard.close();
         } finally {
             try {
                 consoleStreams.close();
@@ -483,6 +525,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<String> requestIdKinds = new ArrayList<>();
         private final List<String> stateTables = new ArrayList<>();
         private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
@@ -514,6 +557,12 @@ public final class AsyncOpsServer implements AutoCloseable {
             if (handlers.putIfAbsent(kind, handler) != null) {
                 throw new IllegalArgumentException("two handlers for operation kind " + kind);
             }
+            return this;
+        }
+
+        @Override
+        public PlaneSetup operationsByRequestId(String kindPrefix) {
+            requestIdKinds.add(java.util.Objects.requireNonNull(kindPrefix, "kindPrefix == null"));
             return this;
         }
 

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 /**
  * Immutable server configuration. Build with {@link #builder()}; every setter validates its value and names it in
  * the error. Defaults: HTTP on 127.0.0.1:8080, no HTTPS, data in {@code ./asyncops-data} with an embedded H2
- * database there, time scale 1, Retry-After between 1 s and 60 s, request bodies up to 1 MiB, dev tokens.
+ * database there, time scale 1, Retry-After between 1 s and 60 s, request bodies up to 1 MiB, dev tokens; a request's
+ * head must arrive within 20 s and its body within 60 s, idle connections close after 120 s, at most 16,384
+ * connections per listener.
  */
 public final class ServerConfig {
     /** Port value that asks for any free port. */
@@ -49,12 +51,22 @@ public final class ServerConfig {
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
+    private final Duration headerTimeout;
+    private final Duration bodyTimeout;
+    private final Duration idleTimeout;
+    private final int maxConnections;
+    private final Throttling throttling;
     private final int recentRequests;
     private final Map<String, String> faults;
     private final List<Path> specs;
     private final Path providersConfig;
 
     private ServerConfig(Builder b) {
+        this.throttling = b.throttling;
+        this.headerTimeout = b.headerTimeout;
+        this.bodyTimeout = b.bodyTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.maxConnections = b.maxConnections;
         this.host = b.host;
         this.httpPort = b.httpPort;
         this.httpsPort = b.httpsPort;
@@ -206,6 +218,31 @@ public final class ServerConfig {
         return engineCustomizer;
     }
 
+    /** How long a request's head may take, from its first byte to the end of its headers; then the connection closes. */
+    public Duration headerTimeout() {
+        return headerTimeout;
+    }
+
+    /** How long a request's body may take once its headers are in; then the connection closes. */
+    public Duration bodyTimeout() {
+        return bodyTimeout;
+    }
+
+    /** How long a connection may wait for its next request before it is closed. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** The most connections each listener holds at once; further clients wait in the accept queue. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** The per-subscription request budgets; reported always, enforced only when configured so. */
+    public Throttling throttling() {
+        return throttling;
+    }
+
     /** How many of the last requests the server keeps for {@link AsyncOpsServer#recentRequests()}; 0: none. */
     public int recentRequests() {
         return recentRequests;
@@ -228,6 +265,11 @@ public final class ServerConfig {
 
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
+        private Throttling throttling = Throttling.ARM_DEFAULTS;
+        private Duration headerTimeout = Duration.ofSeconds(20);
+        private Duration bodyTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout = Duration.ofSeconds(120);
+        private int maxConnections = 16_384;
         private String host = "127.0.0.1";
         private int httpPort = 8080;
         private Integer httpsPort;
@@ -398,6 +440,47 @@ public final class ServerConfig {
             }
             this.shutdownGrace = value;
             return this;
+        }
+
+        /** Per-subscription budgets (default: ARM's, reported but not enforced). */
+        public Builder throttling(Throttling value) {
+            this.throttling = Objects.requireNonNull(value, "throttling == null");
+            return this;
+        }
+
+        /** How long a request's head may take (slowloris defence); 100 ms to 10 minutes, default 20 s. */
+        public Builder headerTimeout(Duration value) {
+            this.headerTimeout = timeout("headerTimeout", value);
+            return this;
+        }
+
+        /** How long a request's body may take once its headers are in; 100 ms to 10 minutes, default 60 s. */
+        public Builder bodyTimeout(Duration value) {
+            this.bodyTimeout = timeout("bodyTimeout", value);
+            return this;
+        }
+
+        /** How long an idle connection is kept; 100 ms to 10 minutes, default 120 s. */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = timeout("idleTimeout", value);
+            return this;
+        }
+
+        /** The most connections per listener; 1 to 1,000,000, default 16,384. */
+        public Builder maxConnections(int value) {
+            if (value < 1 || value > 1_000_000) {
+                throw new IllegalArgumentException("maxConnections must be 1..1000000: " + value);
+            }
+            this.maxConnections = value;
+            return this;
+        }
+
+        private static Duration timeout(String name, Duration value) {
+            Objects.requireNonNull(value, name + " == null");
+            if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(name + " must be 100 ms..10 minutes: " + value);
+            }
+            return value;
         }
 
         /** Adjusts the engine's configuration (lease length, workers, node id, retention...). */

@@ -294,23 +294,45 @@ class OperationRoutesTest {
 
     @Test
     void aRetriedStartWithTheSameKeyReturnsTheSameOperation() throws Exception {
-        for (String header : List.of("x-ms-client-request-id", "Idempotency-Key")) {
+        String firstSent = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        for (String header : List.of("Idempotency-Key", "Repeatability-Request-ID")) {
             String key = UUID.randomUUID().toString();
             String name = "idem-" + UUID.randomUUID();
-            HttpResponse<String> first = server.send(server.request(server.http(TestServer.thing(name)
-                    + "?api-version=2024-01-01")).header(header, key).PUT(HttpRequest.BodyPublishers.ofString("{}")));
-            HttpResponse<String> retry = server.send(server.request(server.http(TestServer.thing(name)
-                    + "?api-version=2024-01-01")).header(header, key).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+            java.util.function.Function<String, HttpResponse<String>> put = body -> server.send(server.request(
+                    server.http(TestServer.thing(name) + "?api-version=2024-01-01")).header(header, key)
+                    .header("Repeatability-First-Sent", firstSent).PUT(HttpRequest.BodyPublishers.ofString(body)));
+            if (header.equals("Idempotency-Key")) {
+                put = body -> server.send(server.request(server.http(TestServer.thing(name)
+                        + "?api-version=2024-01-01")).header(header, key).PUT(HttpRequest.BodyPublishers.ofString(body)));
+            }
+            HttpResponse<String> first = put.apply("{}");
+            HttpResponse<String> retry = put.apply("{}");
             assertThat(first.statusCode()).isEqualTo(202);
             assertThat(retry.statusCode()).as(header).isEqualTo(202);
             assertThat(retry.headers().firstValue("Azure-AsyncOperation"))
                     .isEqualTo(first.headers().firstValue("Azure-AsyncOperation"));
-            HttpResponse<String> other = server.send(server.request(server.http(TestServer.thing(name)
-                            + "?api-version=2024-01-01")).header(header, key)
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"location\":\"northeurope\"}")));
+            HttpResponse<String> other = put.apply("{\"location\":\"northeurope\"}");
             assertThat(other.statusCode()).isEqualTo(409);
             assertThat(code(other)).isEqualTo("IdempotencyKeyReused");
         }
+    }
+
+    @Test
+    void theClientRequestIdIsACorrelationIdNeverAKey() throws Exception {
+        String fixed = "one-id-for-everything";
+        String name = "corr-" + UUID.randomUUID();
+        HttpResponse<String> first = server.send(server.request(server.http(TestServer.thing(name)
+                + "?api-version=2024-01-01")).header("x-ms-client-request-id", fixed)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> other = server.send(server.request(server.http(TestServer.thing(name + "-2")
+                + "?api-version=2024-01-01")).header("x-ms-client-request-id", fixed)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"location\":\"northeurope\"}")));
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(202);
+        assertThat(other.headers().firstValue("Azure-AsyncOperation"))
+                .isNotEqualTo(first.headers().firstValue("Azure-AsyncOperation"));
+        assertThat(other.headers().firstValue("x-ms-client-request-id")).contains(fixed);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.asyncops.cli.server;
 import io.asyncops.server.Planes;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
+import io.asyncops.server.Throttling;
 import io.asyncops.server.auth.AuthConfig;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -128,6 +129,40 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node-id", paramLabel = "<name>", description = "This node's name in leases and logs.")
     String nodeId;
 
+    @Option(names = "--header-timeout", defaultValue = "20s", converter = DurationConverter.class,
+            paramLabel = "<duration>", description = "Longest a request's head may take from its first byte; then the "
+                    + "connection closes (default ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--body-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            paramLabel = "<duration>", description = "Longest a request's body may take once its headers are in "
+                    + "(default ${DEFAULT-VALUE}).")
+    Duration bodyTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "120s", converter = DurationConverter.class,
+            paramLabel = "<duration>", description = "Idle connections close after this (default ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-connections", defaultValue = "16384", paramLabel = "<n>",
+            description = "Most connections per listener; more wait to be accepted (default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-token-lifetime", converter = DurationConverter.class, paramLabel = "<duration>",
+            description = "Refuse tokens that live longer than this (default 366d).")
+    Duration maxTokenLifetime;
+
+    @Option(names = "--throttle", description = "Enforce the per-subscription budgets: past one, 429 with "
+            + "Retry-After (the remaining counts are reported either way).")
+    boolean throttle;
+
+    @Option(names = "--throttle-reads", defaultValue = "12000/1h", paramLabel = "<n>/<duration>",
+            description = "Read requests per subscription per window (default ${DEFAULT-VALUE}).")
+    String throttleReads;
+
+    @Option(names = "--throttle-writes", defaultValue = "1200/1h", paramLabel = "<n>/<duration>",
+            description = "Write requests per subscription per window, same window as reads (default ${DEFAULT-VALUE}).")
+    String throttleWrites;
+
     @Option(names = "--log-format", defaultValue = "text", paramLabel = "<format>",
             description = "Logs on stderr as text or json (one JSON object a line, request ids and operation facts"
                     + " as fields; default ${DEFAULT-VALUE}).")
@@ -187,6 +222,11 @@ public final class ServeCommand implements Callable<Integer> {
                 .retryAfterFloor(retryAfterFloor)
                 .retryAfterCeiling(retryAfterCeiling)
                 .maxBodyBytes(maxBodyBytes)
+                .headerTimeout(headerTimeout)
+                .bodyTimeout(bodyTimeout)
+                .idleTimeout(idleTimeout)
+                .maxConnections(maxConnections)
+                .throttling(throttling())
                 .auth(auth())
                 .planes(Planes.all());
         if (tlsPort != null) {
@@ -225,8 +265,40 @@ public final class ServeCommand implements Callable<Integer> {
         return b.build();
     }
 
+    /** The budgets of {@code --throttle-reads} and {@code --throttle-writes}, which must share their window. */
+    private Throttling throttling() {
+        String[] reads = budget("--throttle-reads", throttleReads);
+        String[] writes = budget("--throttle-writes", throttleWrites);
+        Duration window = window("--throttle-reads", reads[1]);
+        if (!window.equals(window("--throttle-writes", writes[1]))) {
+            throw new IllegalArgumentException("--throttle-reads and --throttle-writes need the same window: "
+                    + throttleReads + ", " + throttleWrites);
+        }
+        Throttling t = new Throttling(false, Integer.parseInt(reads[0]), Integer.parseInt(writes[0]), window);
+        return throttle ? t.enforce() : t;
+    }
+
+    private static Duration window(String option, String value) {
+        try {
+            return DurationConverter.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String[] budget(String option, String value) {
+        String[] parts = value.split("/", 2);
+        if (parts.length != 2 || !parts[0].trim().matches("\\d{1,9}")) {
+            throw new IllegalArgumentException(option + " must be <requests>/<window>, e.g. 12000/1h: " + value);
+        }
+        return new String[] {parts[0].trim(), parts[1].trim()};
+    }
+
     private AuthConfig auth() {
         AuthConfig.Builder a = AuthConfig.builder().devTokens(!noDevTokens);
+        if (maxTokenLifetime != null) {
+            a.maxTokenLifetime(maxTokenLifetime);
+        }
         if (jwks != null) {
             if (jwks.startsWith("http://") || jwks.startsWith("https://")) {
                 a.jwksUrl(URI.create(jwks));

@@ -39,6 +39,31 @@ class ServeOptionsTest {
     }
 
     @Test
+    void connectionTokenAndThrottlingOptions(@TempDir Path dir) {
+        ServerConfig defaults = parse("--data-dir", dir.toString()).config();
+        assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.bodyTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(defaults.maxConnections()).isEqualTo(16_384);
+        assertThat(defaults.throttling().enforced()).isFalse();
+        assertThat(defaults.throttling().reads()).isEqualTo(12_000);
+
+        ServerConfig config = parse("--data-dir", dir.toString(), "--header-timeout", "5s", "--body-timeout", "30s",
+                "--idle-timeout", "1m", "--max-connections", "100", "--max-token-lifetime", "1d", "--throttle",
+                "--throttle-reads", "10/1m", "--throttle-writes", "2/1m").config();
+        assertThat(config.headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.bodyTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.maxConnections()).isEqualTo(100);
+        assertThat(config.auth().maxTokenLifetime()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.throttling()).isEqualTo(new io.asyncops.server.Throttling(true, 10, 2, Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> parse("--throttle-reads", "10/1m", "--throttle-writes", "2/1h").config())
+                .hasMessageContaining("same window");
+        assertThatThrownBy(() -> parse("--throttle-reads", "lots").config()).hasMessageContaining("--throttle-reads");
+        assertThatThrownBy(() -> parse("--header-timeout", "0s").config()).hasMessageContaining("headerTimeout");
+    }
+
+    @Test
     void badCombinationsAreRefusedWithAMessage(@TempDir Path dir) {
         assertThatThrownBy(() -> parse("--tls-port", "0", "--tls-cert", "c.pem").config())
                 .hasMessageContaining("--tls-key");

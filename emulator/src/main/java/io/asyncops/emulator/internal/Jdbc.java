@@ -38,16 +38,22 @@ public final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // a broken connection fails these too: keep the first failure (it says whether it was transient)
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException also) {
+                    e.addSuppressed(also);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
+            connection.setAutoCommit(autoCommit);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("emulator database failure: " + e.getMessage(), e);
         }

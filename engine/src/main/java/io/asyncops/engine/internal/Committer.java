@@ -88,7 +88,13 @@ final class Committer implements Runnable {
                 batch.get(i).done().complete(new Done(results.get(i), at));
             }
         } catch (RuntimeException e) {
-            LOG.warn("writing {} operation endings failed", batch.size(), e);
+            if (io.asyncops.engine.StoreException.isTransient(e)) {
+                // the database is away: the runners write their endings again once it is back
+                LOG.warn("writing {} operation endings failed; the database could not be reached: {}", batch.size(),
+                        e.toString());
+            } else {
+                LOG.warn("writing {} operation endings failed", batch.size(), e);
+            }
             for (Pending p : batch) {
                 p.done().completeExceptionally(e);
             }

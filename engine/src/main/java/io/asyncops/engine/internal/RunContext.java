@@ -5,16 +5,22 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
 import io.asyncops.engine.OperationEvent;
+import io.asyncops.engine.StoreException;
 import io.asyncops.engine.internal.store.Progress;
 import io.asyncops.engine.internal.store.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The {@link OperationContext} of one run of a handler: every write goes through its {@link Lease}. */
 final class RunContext implements OperationContext {
+    /** The first and the longest wait between tries of a write while the database is away. */
+    private static final long FIRST_WAIT_MILLIS = 100;
+    private static final long MAX_WAIT_MILLIS = 2_000;
+
     private final Lease lease;
     private final Clock clock;
     private final Consumer<Operation> onChange;
@@ -67,9 +73,32 @@ final class RunContext implements OperationContext {
         write(new Progress(p.percentComplete(), p.checkpoint(), Times.now(clock).plus(remaining)), null);
     }
 
+    /**
+     * Writes the handler's progress. While the database is briefly away the handler waits here, retrying, instead of
+     * failing: a transient database error never ends an operation. If the lease lapsed meanwhile, the write finds it
+     * lost when the database is back and the handler stops (another run resumes from the last checkpoint).
+     */
     private void write(Progress next, Step step) {
-        if (!lease.save(next, step)) {
-            throw new LeaseLostException(lease.id());
+        long waitMillis = FIRST_WAIT_MILLIS;
+        while (true) {
+            try {
+                if (!lease.save(next, step)) {
+                    throw new LeaseLostException(lease.id());
+                }
+                break;
+            } catch (StoreException e) {
+                if (!StoreException.isTransient(e) || lease.lost()) {
+                    throw e;
+                }
+                try {
+                    lease.attention().await(TimeUnit.MILLISECONDS.toNanos(waitMillis));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                throwIfCanceled();
+                waitMillis = Math.min(waitMillis * 2, MAX_WAIT_MILLIS);
+            }
         }
         onChange.accept(lease.claimed());
     }

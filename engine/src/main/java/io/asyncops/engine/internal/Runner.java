@@ -8,6 +8,7 @@ import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationHandler;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationStatus;
+import io.asyncops.engine.StoreException;
 import io.asyncops.engine.Outcome;
 import io.asyncops.engine.TransactionalWork;
 import io.asyncops.engine.internal.store.Claimed;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Runner {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    /** The first and the longest wait before writing an ending again to a database that was away. */
+    private static final long FIRST_STORE_WAIT_MILLIS = 100;
+    private static final long MAX_STORE_WAIT_MILLIS = 2_000;
 
     /** What the engine learns from a run. */
     interface Events {
@@ -151,6 +155,11 @@ final class Runner {
             if (closing && Thread.currentThread().isInterrupted()) {
                 return interrupted(lease);
             }
+            if (StoreException.isTransient(t)) {
+                // the database is briefly away: never an ending; the operation runs again once it is back
+                LOG.info("operation {}: the database could not be reached; it runs again: {}", op.id(), t.toString());
+                return release(lease, backoff(1));
+            }
             if (handler.isTransient(t)) {
                 if (op.attempt() < config.maxAttempts()) {
                     LOG.info("operation {} failed transiently on attempt {}: {}", op.id(), op.attempt(), t.toString());
@@ -194,10 +203,16 @@ final class Runner {
         return d.compareTo(config.retryBackoffMax()) > 0 ? config.retryBackoffMax() : d;
     }
 
-    /** Writes the ending; retries when only a cancellation flag moved the version, or when an effect failed. */
+    /**
+     * Writes the ending; retries when only a cancellation flag moved the version, or when an effect failed. While
+     * the database is briefly away it waits and writes the same ending again once it is back: a transient database
+     * error never turns an ending into another one (if the lease lapsed meanwhile, the fenced write is refused and
+     * the operation's next holder ends it).
+     */
     private void finish(Lease lease, Ending ending) {
         Ending current = ending;
-        for (int tries = 0; tries < 5; tries++) {
+        long waitMillis = FIRST_STORE_WAIT_MILLIS;
+        for (int tries = 0; tries < 5; ) {
             Committer.Done done;
             try {
                 done = committer.submit(current).get();
@@ -205,10 +220,19 @@ final class Runner {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException e) {
+                if (StoreException.isTransient(e.getCause()) && !halted && !closing) {
+                    waitMillis = waitForStore(lease, waitMillis);
+                    continue;
+                }
                 LOG.warn("operation {} could not be ended; it will run again: {}", lease.id(), e.getCause().toString());
                 return;
             }
             Finished f = done.finished();
+            if (f.failure() != null && StoreException.isTransient(f.failure()) && !halted && !closing) {
+                waitMillis = waitForStore(lease, waitMillis);
+                continue;
+            }
+            tries++;
             if (f.applied()) {
                 if (current.isTerminal()) {
                     lease.advanced();
@@ -231,6 +255,18 @@ final class Runner {
             }
             current = withFence(current, lease.fence());
         }
+    }
+
+    /** Waits before writing again to a database that was away; the next wait, longer. */
+    private static long waitForStore(Lease lease, long waitMillis) {
+        LOG.debug("operation {}: the database could not be reached; its ending is written again in {} ms", lease.id(),
+                waitMillis);
+        try {
+            Thread.sleep(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Math.min(waitMillis * 2, MAX_STORE_WAIT_MILLIS);
     }
 
     private static Ending withFence(Ending e, Fence fence) {

@@ -31,6 +31,22 @@ class XmlTest {
     }
 
     @Test
+    void writesWellFormedXmlWhateverTheTextHolds() throws Exception {
+        String xml = Xml.mapper().writeValueAsString(new ServiceManagementError("NotFound",
+                "The operation 'a\u0001b\u000bc\ud800' was not found; \ud83d\ude00 \t kept."));
+        assertThat(xml).contains("'a\ufffdb\ufffdc\ufffd' was not found; \ud83d\ude00 \t kept.");
+        assertThat(Xml.read(xml.getBytes(StandardCharsets.UTF_8), ServiceManagementError.class).code())
+                .isEqualTo("NotFound");
+    }
+
+    @Test
+    void refusesControlCharactersAnXml11DocumentCarries() {
+        String doc = "<?xml version=\"1.1\"?><OperationStatus><Result>a&#1;b</Result></OperationStatus>";
+        assertThatThrownBy(() -> Xml.read(doc.getBytes(StandardCharsets.UTF_8), ClassicOperationStatus.class))
+                .isInstanceOf(XmlRejectedException.class).hasMessageContaining("U+0001");
+    }
+
+    @Test
     void refusesExternalEntities() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<OperationStatus><Result>&x;</Result></OperationStatus>";

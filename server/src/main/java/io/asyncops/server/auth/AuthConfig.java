@@ -23,7 +23,7 @@ import java.util.Set;
  *       configured issuers and audiences (both required when a JWKS is set).</li>
  * </ul>
  * A token grants the subscriptions of its {@code subscriptions} claim plus those the principal map gives its
- * subject.
+ * subject. A token whose lifetime exceeds {@link #maxTokenLifetime()} is refused.
  */
 public final class AuthConfig {
     private final boolean devTokens;
@@ -35,8 +35,10 @@ public final class AuthConfig {
     private final Map<String, Set<String>> subscriptionsByPrincipal;
     private final String subscriptionsClaim;
     private final int tokenCacheSize;
+    private final Duration maxTokenLifetime;
 
     private AuthConfig(Builder b) {
+        this.maxTokenLifetime = b.maxTokenLifetime;
         this.devTokens = b.devTokens;
         this.jwksFile = b.jwksFile;
         this.jwksUrl = b.jwksUrl;
@@ -58,7 +60,7 @@ public final class AuthConfig {
         }
     }
 
-    /** A builder with dev tokens on, no JWKS, 60 s clock skew and a 10,000-token cache. */
+    /** A builder with dev tokens on, no JWKS, 60 s clock skew, a 10,000-token cache and a 366-day lifetime cap. */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,6 +112,14 @@ public final class AuthConfig {
         return tokenCacheSize;
     }
 
+    /**
+     * The longest lifetime a token may claim ({@code exp} after {@code iat}, or after now without {@code iat});
+     * longer-lived tokens are refused ({@code 401 InvalidAuthenticationToken}), so a leaked one cannot last for years.
+     */
+    public Duration maxTokenLifetime() {
+        return maxTokenLifetime;
+    }
+
     /** Builds an {@link AuthConfig}; every setter checks its value. */
     public static final class Builder {
         private boolean devTokens = true;
@@ -121,8 +131,19 @@ public final class AuthConfig {
         private final Map<String, Set<String>> subscriptionsByPrincipal = new LinkedHashMap<>();
         private String subscriptionsClaim = "subscriptions";
         private int tokenCacheSize = 10_000;
+        private Duration maxTokenLifetime = TokenMinter.MAX_TTL;
 
         private Builder() {
+        }
+
+        /** The longest lifetime a token may claim; default {@link TokenMinter#MAX_TTL}, 1 minute to 10 years. */
+        public Builder maxTokenLifetime(Duration value) {
+            Objects.requireNonNull(value, "maxTokenLifetime == null");
+            if (value.compareTo(Duration.ofMinutes(1)) < 0 || value.compareTo(Duration.ofDays(3653)) > 0) {
+                throw new IllegalArgumentException("maxTokenLifetime must be 1 minute..10 years: " + value);
+            }
+            this.maxTokenLifetime = value;
+            return this;
         }
 
         /** Accept dev tokens ({@link TokenMinter}). */

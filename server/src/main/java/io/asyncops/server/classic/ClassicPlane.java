@@ -14,6 +14,8 @@ import io.helidon.webserver.http.HttpRouting;
  * generic store); the routes here speak the classic plane's XML.
  */
 public final class ClassicPlane implements Plane {
+    /** The prefix of the plane's operation kinds; its operations are named by request id. */
+    static final String KINDS = "BizTalk/";
     private final BizTalkTimings timings;
 
     /** The plane with the default, Azure-like durations (scaled by the server's time scale). */
@@ -34,6 +36,7 @@ public final class ClassicPlane implements Plane {
     @Override
     public void prepare(PlaneSetup setup) {
         setup.resourceTypes(java.util.List.of(BizTalkServices.type(timings)));
+        setup.operationsByRequestId(KINDS);
     }
 
     @Override

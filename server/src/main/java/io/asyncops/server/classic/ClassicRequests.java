@@ -1,8 +1,8 @@
 package io.asyncops.server.classic;
 
 import io.asyncops.emulator.biztalk.BizTalkCaller;
-import io.asyncops.protocol.HeaderNames;
 import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.Idempotency;
 import io.asyncops.server.spi.Principal;
 import io.asyncops.server.spi.RequestIds;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,9 +10,6 @@ import java.time.LocalDate;
 
 /** What every classic route does first. */
 final class ClassicRequests {
-    private static final io.helidon.http.HeaderName IDEMPOTENCY_KEY =
-            io.helidon.http.HeaderNames.create(HeaderNames.IDEMPOTENCY_KEY);
-
     private ClassicRequests() {
     }
 
@@ -37,16 +34,11 @@ final class ClassicRequests {
         return new ApiException(404, "ResourceNotFound", "The subscription '" + shown + "' could not be found.");
     }
 
-    /** The caller of a start request: its subscription, principal, request id and retry key. */
+    /** The caller of a start request: its subscription, principal, request id and idempotency key (never the client request id). */
     static BizTalkCaller caller(ServerRequest request, String subscription) {
         RequestIds ids = RequestIds.of(request);
-        String key = request.headers().first(IDEMPOTENCY_KEY).filter(v -> !v.isBlank())
-                .orElse(ids.clientRequestId());
-        if (key != null && key.length() > 128) {
-            throw new ApiException(400, "InvalidHeader", "The Idempotency-Key header must be at most 128 characters"
-                    + " long; it has " + key.length() + ".");
-        }
-        return new BizTalkCaller(subscription, Principal.of(request).subject(), ids.requestId(), key);
+        return new BizTalkCaller(subscription, Principal.of(request).subject(), ids.requestId(),
+                Idempotency.key(request).orElse(null));
     }
 
     /** 405 {@code InvalidHttpVerb} (the Service Management code for a verb a resource does not take), with {@code Allow}. */

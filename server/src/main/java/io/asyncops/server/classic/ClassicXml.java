@@ -8,9 +8,6 @@ import io.asyncops.server.spi.Bodies;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -22,7 +19,7 @@ final class ClassicXml {
     /** The content type of every XML answer. */
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
     /** The largest XML body the plane reads: a BizTalk resource document is well under a kilobyte. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = io.asyncops.protocol.Limits.CLASSIC_XML_BODY;
 
     private ClassicXml() {
     }
@@ -58,12 +55,7 @@ final class ClassicXml {
      *                      when missing, malformed, or carrying a DTD or an unexpected root element
      */
     static <T> T read(ServerRequest request, Class<T> type) {
-        long limit = Math.min(MAX_BODY_BYTES,
-                request.context().get(Bodies.BodyLimit.class).map(Bodies.BodyLimit::bytes).orElse(Long.MAX_VALUE));
-        if (request.headers().contentLength().orElse(-1L) > limit) {
-            throw Bodies.tooLarge(limit);
-        }
-        byte[] body = bytes(request, (int) limit);
+        byte[] body = Bodies.bytes(request, MAX_BODY_BYTES);
         if (body.length == 0) {
             throw new ApiException(400, "InvalidXmlRequest", "The request body is missing; send a <"
                     + rootName(type) + "> document.");
@@ -72,21 +64,6 @@ final class ClassicXml {
             return Xml.read(body, type);
         } catch (XmlRejectedException e) {
             throw new ApiException(400, "InvalidXmlRequest", "The request body's XML is invalid: " + e.getMessage());
-        }
-    }
-
-    private static byte[] bytes(ServerRequest request, int limit) {
-        if (!request.content().hasEntity()) {
-            return new byte[0];
-        }
-        try (InputStream in = request.content().inputStream()) {
-            byte[] data = in.readNBytes(limit);
-            if (data.length == limit && in.read() != -1) {
-                throw Bodies.tooLarge(limit);
-            }
-            return data;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

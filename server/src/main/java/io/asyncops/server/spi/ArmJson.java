@@ -1,8 +1,18 @@
 package io.asyncops.server.spi;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.asyncops.protocol.Json;
+import io.asyncops.protocol.Limits;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -10,13 +20,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Reading and writing JSON bodies on the ARM plane, with the plane's rules: a malformed or empty body is
- * {@code 400 InvalidRequestContent}; a body over the server's limit is {@code 413 RequestEntityTooLarge};
- * answers carry {@code Content-Type: application/json; charset=utf-8}.
+ * Reading and writing JSON bodies on the ARM plane, with the plane's rules: a malformed or empty body, a body with
+ * anything after its JSON document (garbage, a second document), or one nested deeper than
+ * {@link Limits#JSON_DEPTH} is {@code 400 InvalidRequestContent}, explained in our words (never the parser's); a
+ * body over the server's limit is {@code 413 RequestEntityTooLarge}; answers carry
+ * {@code Content-Type: application/json; charset=utf-8}.
  */
 public final class ArmJson {
     /** The content type of every JSON answer. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private static final ObjectReader READER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.JSON_DEPTH)
+                            .maxNumberLength(100).build())
+                    .build())
+            .build()
+            .readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ArmJson() {
     }
@@ -32,17 +51,37 @@ public final class ArmJson {
             throw new ApiException(400, "InvalidRequestContent", "The request content is missing.");
         }
         try {
-            JsonNode node = Json.mapper().readTree(body);
+            JsonNode node = READER.readValue(body);
             if (node == null || node.isMissingNode()) {
                 throw new ApiException(400, "InvalidRequestContent", "The request content is missing.");
             }
             return node;
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "InvalidRequestContent", "The request content was invalid and could not "
-                    + "be deserialized: " + e.getOriginalMessage() + ".");
+                    + "be deserialized: " + reason(e) + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Why a body is not acceptable JSON, in our words, with where the parser stopped. */
+    static String reason(JsonProcessingException e) {
+        String what;
+        if (e instanceof StreamConstraintsException) {
+            what = "it nests deeper than " + Limits.JSON_DEPTH + " levels or holds a number too long to read";
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().contains("Trailing token")) {
+            what = "it has more content after the JSON document";
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+            what = "it ends before the JSON document is complete";
+        } else if (e instanceof JsonParseException) {
+            what = "it is not well-formed JSON";
+        } else {
+            what = "it is not a JSON document of the expected shape";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? what
+                : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** Sends {@code body} (a record, a tree or a raw JSON string) as JSON with {@code status}. */

@@ -38,6 +38,15 @@ public interface PlaneSetup {
     PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
 
     /**
+     * Declares that operations whose kind starts with {@code kindPrefix} are named by the request id that started
+     * them (the classic Service Management plane's handle, its {@code x-ms-request-id}): the operation list shows
+     * them as {@code /{subscription}/operations/{request-id}}, where the plane answers for them.
+     */
+    default PlaneSetup operationsByRequestId(String kindPrefix) {
+        return this;
+    }
+
+    /**
      * Declares the plane's tables that hold what requests create (resources, operation handles), in an order they
      * can be emptied in (children before parents). {@code AsyncOpsServer.reset()} empties them in the transaction
      * that deletes the engine's operations; the plane's other tables (settings, keys) and its Flyway history stay.

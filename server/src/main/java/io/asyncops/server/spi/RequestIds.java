@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The ids the server gives every request (PROTOCOL §0): {@code x-ms-request-id} (fresh UUID, sent on the response;
  * the classic plane stores it as an operation's handle), {@code x-ms-correlation-request-id} (echoed or generated)
- * and the caller's {@code x-ms-client-request-id} (echoed, at most 128 characters).
+ * and the caller's {@code x-ms-client-request-id} (echoed and logged, at most 128 characters; a correlation id,
+ * never an idempotency key).
  *
  * @param requestId        this request's fresh id
  * @param correlationId    the correlation id sent back
@@ -30,18 +31,15 @@ public record RequestIds(String requestId, String correlationId, String clientRe
     }
 
     /**
-     * The key that makes a start request idempotent (PROTOCOL §4): {@code Idempotency-Key} if sent, else the
-     * caller's {@code x-ms-client-request-id}. Pass it to {@code Submission.withIdempotencyKey}: a retry with the
-     * same key and body returns the same operation; another body with the same key is a 409.
+     * The key that makes a start request idempotent (PROTOCOL §4): {@code Repeatability-Request-ID} or
+     * {@code Idempotency-Key}, as {@link Idempotency#key} checked it. Never the {@code x-ms-client-request-id}, which
+     * is a correlation id clients may reuse across different requests.
      */
     public static Optional<String> idempotencyKey(ServerRequest request) {
-        Optional<String> explicit = request.headers()
-                .first(io.helidon.http.HeaderNames.create(io.asyncops.protocol.HeaderNames.IDEMPOTENCY_KEY))
-                .map(String::trim).filter(k -> !k.isEmpty() && k.length() <= 128);
-        return explicit.isPresent() ? explicit : of(request).clientRequestIdIfSent();
+        return Idempotency.key(request);
     }
 
-    /** The caller's {@code x-ms-client-request-id}, if sent. */
+    /** The caller's {@code x-ms-client-request-id}, if sent: for logs and echoing only, never a key. */
     public Optional<String> clientRequestIdIfSent() {
         return Optional.ofNullable(clientRequestId);
     }

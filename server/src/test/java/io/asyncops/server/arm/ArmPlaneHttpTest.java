@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,23 +177,56 @@ class ArmPlaneHttpTest {
     }
 
     @Test
-    void aRetriedStartWithTheSameClientRequestIdIsTheSameOperation() {
+    void aRetriedStartWithTheSameRepeatabilityRequestIdIsTheSameOperation() {
         String rg = newGroup();
         String name = unique("retry");
-        String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
-        HttpResponse<String> retried = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
+        Map<String, String> key = Map.of("Repeatability-Request-ID", UUID.randomUUID().toString(),
+                "Repeatability-First-Sent", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        HttpResponse<String> first = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, key);
+        HttpResponse<String> retried = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, key);
         assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.headers().firstValue("Repeatability-Result")).contains("accepted");
         assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(retried.headers().firstValue("Repeatability-Result")).contains("accepted");
         String status = first.headers().firstValue("Azure-AsyncOperation").orElseThrow();
         assertThat(retried.headers().firstValue("Azure-AsyncOperation")).contains(status);
         assertThat(arm.awaitTerminal(status).path("status").asText()).isEqualTo("Succeeded");
-        HttpResponse<String> afterwards = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, arm.token(), key);
+        HttpResponse<String> afterwards = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, key);
         assertThat(afterwards.headers().firstValue("Azure-AsyncOperation")).contains(status);
 
         HttpResponse<String> otherBody = arm.call("PUT", server(rg, name) + SQL,
-                SERVER_BODY.replace("'location'", "'tags':{'changed':'yes'},'location'"), arm.token(), key);
+                SERVER_BODY.replace("'location'", "'tags':{'changed':'yes'},'location'"), key);
         assertThat(otherBody.statusCode()).isEqualTo(409);
+        assertThat(otherBody.headers().firstValue("Repeatability-Result")).contains("rejected");
+    }
+
+    @Test
+    void theSeedsFlowRunsToTheEndWithOneFixedClientRequestIdOnEveryRequest() {
+        // a Postman collection that pins x-ms-client-request-id sends it on every request: different starts share it
+        Map<String, String> pinned = Map.of("x-ms-client-request-id", "seed-flow-" + UUID.randomUUID());
+        String rg = unique("seed-rg");
+        assertThat(arm.call("PUT", group(rg) + GROUPS, "{'location':'westus'}", pinned).statusCode()).isEqualTo(201);
+        String name = unique("seed-sql");
+        HttpResponse<String> create = arm.call("PUT", server(rg, name) + SQL, SERVER_BODY, pinned);
+        assertThat(create.statusCode()).isEqualTo(202);
+        assertThat(arm.awaitTerminal(create.headers().firstValue("Azure-AsyncOperation").orElseThrow())
+                .path("status").asText()).isEqualTo("Succeeded");
+        HttpResponse<String> db = arm.call("PUT", server(rg, name) + "/databases/seed-db" + SQL,
+                "{'location':'westus','sku':{'name':'S0'}}", pinned);
+        assertThat(db.statusCode()).as(db.body()).isEqualTo(202);
+        assertThat(arm.awaitTerminal(db.headers().firstValue("Azure-AsyncOperation").orElseThrow())
+                .path("status").asText()).isEqualTo("Succeeded");
+        HttpResponse<String> faulted = arm.call("PUT", server(rg, name) + SQL,
+                SERVER_BODY.replace("'location'", "'tags':{'asyncops-fault':'RegionDoesNotAllowProvisioning'},'location'"),
+                pinned);
+        assertThat(faulted.statusCode()).as(faulted.body()).isEqualTo(202);
+        assertThat(arm.awaitTerminal(faulted.headers().firstValue("Azure-AsyncOperation").orElseThrow())
+                .at("/error/code").asText()).isEqualTo("RegionDoesNotAllowProvisioning");
+        HttpResponse<String> delete = arm.call("DELETE", group(rg) + GROUPS, null, pinned);
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(202);
+        assertThat(arm.awaitTerminal(delete.headers().firstValue("Azure-AsyncOperation").orElseThrow())
+                .path("status").asText()).isEqualTo("Succeeded");
+        assertThat(delete.headers().firstValue("x-ms-client-request-id")).contains(pinned.values().iterator().next());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
@@ -83,12 +84,21 @@ final class ArmServer implements AutoCloseable {
 
     /** A call carrying {@code x-ms-client-request-id} when {@code clientRequestId} is not null. */
     HttpResponse<String> call(String method, String pathAndQuery, String body, String token, String clientRequestId) {
+        return callWith(method, pathAndQuery, body, token,
+                clientRequestId == null ? Map.of() : Map.of("x-ms-client-request-id", clientRequestId));
+    }
+
+    /** A call carrying {@code headers}. */
+    HttpResponse<String> call(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        return callWith(method, pathAndQuery, body, token(), headers);
+    }
+
+    private HttpResponse<String> callWith(String method, String pathAndQuery, String body, String token,
+                                          Map<String, String> headers) {
         URI uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : base() + pathAndQuery);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
-        if (clientRequestId != null) {
-            b.header("x-ms-client-request-id", clientRequestId);
-        }
+        headers.forEach(b::header);
         if (body != null) {
             b.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));

@@ -138,10 +138,10 @@ class BizTalkResourceRoutesTest {
     }
 
     @Test
-    void aRetriedCreateWithTheSameClientRequestIdReturnsTheSameOperation() {
+    void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheSameOperation() {
         String name = ClassicClient.unique("idem");
         HttpRequest.Builder put = classic.request(ClassicClient.resource(SUB, "cs-res", name))
-                .header("Content-Type", XML).header("x-ms-client-request-id", "retry-" + name)
+                .header("Content-Type", XML).header("Idempotency-Key", "retry-" + name)
                 .PUT(HttpRequest.BodyPublishers.ofString(ClassicClient.body(name, "Basic", null)));
         HttpResponse<String> first = classic.send(put);
         HttpResponse<String> second = classic.send(put);
@@ -149,6 +149,20 @@ class BizTalkResourceRoutesTest {
         assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
         assertThat(second.headers().firstValue("x-ms-request-id"))
                 .isEqualTo(first.headers().firstValue("x-ms-request-id"));
+    }
+
+    @Test
+    void aClientRequestIdIsNotAnIdempotencyKey() {
+        String name = ClassicClient.unique("corr");
+        HttpRequest.Builder put = classic.request(ClassicClient.resource(SUB, "cs-res", name))
+                .header("Content-Type", XML).header("x-ms-client-request-id", "pinned-" + name)
+                .PUT(HttpRequest.BodyPublishers.ofString(ClassicClient.body(name, "Basic", null)));
+        HttpResponse<String> first = classic.send(put);
+        HttpResponse<String> second = classic.send(put);
+        assertThat(first.statusCode()).isEqualTo(202);
+        // not the same operation again: a second create of the same service while the first runs
+        ClassicClient.error(second, 409, "ConflictError");
+        assertThat(second.headers().firstValue("x-ms-client-request-id")).contains("pinned-" + name);
     }
 
     @Test

@@ -16,22 +16,35 @@ final class Transactions {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code body} in a transaction; an {@link SQLException} comes out as a {@link StoreException}. */
+    /**
+     * Runs {@code body} in a transaction; an {@link SQLException} comes out as a {@link StoreException}. The first
+     * failure is the one reported: when a connection breaks, restoring it fails too ("Connection is closed"), and
+     * that second failure must not hide why (a lost connection is transient, a closed proxy says nothing).
+     */
     static <T> T run(DataSource dataSource, String what, Body<T> body) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = body.run(c);
+                result = body.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c);
+                restoreQuietly(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    private static void restoreQuietly(Connection c, Throwable first) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            first.addSuppressed(e);
         }
     }
 

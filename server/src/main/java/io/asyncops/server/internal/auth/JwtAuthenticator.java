@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.asyncops.protocol.Limits;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.identity.internal.Issuer;
@@ -49,9 +50,14 @@ import java.util.Set;
  * The token's unverified {@code iss} only picks the key set; {@code alg: none}, HMAC algorithms (HS/RS confusion)
  * and anything else are refused. Verified tokens are cached by their text until they expire (at most 10 minutes,
  * a bounded number), so a poll costs a hash lookup.
+ * Limits ({@link Limits}): a token of at most {@value Limits#TOKEN} characters, a subject of at most
+ * {@value Limits#TOKEN_SUBJECT}, at most {@value Limits#TOKEN_SUBSCRIPTIONS} subscriptions of at most
+ * {@value Limits#SUBSCRIPTION_ID} characters, a lifetime within {@link AuthConfig#maxTokenLifetime()}.
  */
 public final class JwtAuthenticator {
     private static final Duration MAX_CACHE_TIME = Duration.ofMinutes(10);
+    /** The cache holds {@code tokenCacheSize} entries of about this many characters (a token and its grant). */
+    private static final int AVERAGE_ENTRY_CHARS = 1024;
     private static final Set<JWSAlgorithm> JWKS_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     private final AuthConfig config;
@@ -63,6 +69,13 @@ public final class JwtAuthenticator {
 
     /** What a token proved, and until when. */
     private record Verified(Principal principal, Instant validUntil) {
+        int weight() {
+            int w = principal.subject().length();
+            for (String s : principal.subscriptions()) {
+                w += s.length() + 16;
+            }
+            return w;
+        }
     }
 
     public JwtAuthenticator(AuthConfig config, Issuer issuer, Clock clock) {
@@ -71,8 +84,10 @@ public final class JwtAuthenticator {
         this.clock = clock;
         this.own = ownProcessor();
         this.jwks = jwksSource(config) instanceof JWKSource<SecurityContext> source ? jwksProcessor(source) : null;
+        // weighed by size: a token's text and its subscriptions are the client's, so the cache is bounded in bytes
         this.cache = config.tokenCacheSize() == 0 ? null : Caffeine.newBuilder()
-                .maximumSize(config.tokenCacheSize())
+                .maximumWeight((long) config.tokenCacheSize() * AVERAGE_ENTRY_CHARS)
+                .weigher((String token, Verified v) -> token.length() + v.weight())
                 .expireAfter(Expiry.<String, Verified>creating((token, v) -> {
                     Duration left = Duration.between(clock.instant(), v.validUntil());
                     return left.compareTo(MAX_CACHE_TIME) > 0 ? MAX_CACHE_TIME : left.isNegative() ? Duration.ZERO : left;
@@ -101,6 +116,9 @@ public final class JwtAuthenticator {
     }
 
     private Verified verify(String token) {
+        if (token.length() > Limits.TOKEN) {
+            throw new InvalidTokenException("The access token is longer than " + Limits.TOKEN + " characters.");
+        }
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -139,6 +157,12 @@ public final class JwtAuthenticator {
             throw new InvalidTokenException("The access token's issuer is not accepted.");
         }
         Instant exp = claims.getExpirationTime().toInstant().plus(config.clockSkew());
+        Instant issued = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : clock.instant();
+        if (Duration.between(issued, claims.getExpirationTime().toInstant())
+                .compareTo(config.maxTokenLifetime().plus(config.clockSkew())) > 0) {
+            throw new InvalidTokenException("The access token's lifetime exceeds the " + config.maxTokenLifetime()
+                    .toHours() + " hours this server accepts.");
+        }
         return new Verified(principal(claims), exp);
     }
 
@@ -170,19 +194,40 @@ public final class JwtAuthenticator {
         if (subject == null || subject.isBlank()) {
             throw new InvalidTokenException("The access token has no subject (sub or oid claim).");
         }
+        if (subject.length() > Limits.TOKEN_SUBJECT || hasControl(subject)) {
+            throw new InvalidTokenException("The access token's subject must have at most " + Limits.TOKEN_SUBJECT
+                    + " printable characters.");
+        }
         Set<String> subscriptions = new HashSet<>();
         Object claim = claims.getClaim(config.subscriptionsClaim());
         if (claim instanceof List<?> list) {
+            if (list.size() > Limits.TOKEN_SUBSCRIPTIONS) {
+                throw new InvalidTokenException("The access token lists more than " + Limits.TOKEN_SUBSCRIPTIONS
+                        + " subscriptions.");
+            }
             for (Object item : list) {
                 if (item instanceof String s && !s.isBlank()) {
-                    subscriptions.add(s);
+                    subscriptions.add(subscription(s));
                 }
             }
         } else if (claim instanceof String s && !s.isBlank()) {
-            subscriptions.add(s);
+            subscriptions.add(subscription(s));
         }
         subscriptions.addAll(config.subscriptionsByPrincipal().getOrDefault(subject, Set.of()));
         return new Principal(subject, subscriptions);
+    }
+
+    /** A granted subscription id: at most {@link Limits#SUBSCRIPTION_ID} printable characters (or {@code *}). */
+    private static String subscription(String id) {
+        if (id.length() > Limits.SUBSCRIPTION_ID || hasControl(id)) {
+            throw new InvalidTokenException("The access token grants a subscription id that is not one: at most "
+                    + Limits.SUBSCRIPTION_ID + " printable characters.");
+        }
+        return id;
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
     }
 
     private DefaultJWTProcessor<SecurityContext> ownProcessor() {

@@ -5,6 +5,7 @@ import io.asyncops.emulator.AzureException;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.ResourceBusyException;
+import io.asyncops.engine.StoreException;
 import io.asyncops.protocol.ArmErrorResponse;
 import io.asyncops.protocol.Json;
 import io.asyncops.protocol.classic.ServiceManagementError;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one error table (SERVER-CONTRACT.md): every exception a filter or route throws becomes an error answer here,
  * ARM JSON on the ARM plane and classic XML on classic paths ({@code /{sub}/cloudservices/...},
- * {@code /{sub}/operations/...}). Rule: a body never carries a stack trace; an unexpected exception is a 500
- * {@code InternalServerError} logged with the request id.
+ * {@code /{sub}/operations/...}). Rules: a body never carries a stack trace; a database that cannot be reached is a
+ * {@code 503 ServiceUnavailable} with {@code Retry-After}; a client that went away gets nothing; any other unexpected
+ * exception is a 500 {@code InternalServerError} logged with the request id.
  */
 public final class ErrorTable {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorTable.class);
@@ -37,9 +39,21 @@ public final class ErrorTable {
     private ErrorTable() {
     }
 
-    /** Registers the table on {@code routing}. */
+    /** Seconds a client is asked to wait when the database is unreachable. */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * Registers the table on {@code routing}. A client that went away gets no answer (the connection is closed
+     * quietly and the request counted under {@link ClientGone#LABEL}).
+     */
     public static void install(HttpRouting.Builder routing) {
-        routing.error(Throwable.class, (req, res, e) -> render(req, res, translate(e, req)));
+        routing.error(Throwable.class, (req, res, e) -> {
+            if (ClientGone.is(e)) {
+                req.context().register(new ClientGone.Marker());
+                throw ClientGone.close(e);
+            }
+            render(req, res, translate(e, req));
+        });
     }
 
     /** The error answer for {@code failure}. */
@@ -49,14 +63,17 @@ public final class ErrorTable {
             case ResourceBusyException busy -> new ApiException(409, "AnotherOperationInProgress",
                     "Another operation is in progress on the resource '" + busy.resourceId() + "' (operation "
                             + busy.holder() + "). Retry when it has completed.");
-            case IdempotencyConflictException conflict -> new ApiException(409, "IdempotencyKeyReused",
-                    "The idempotency key was already used for operation " + conflict.existing()
-                            + " with a different request body.");
+            case IdempotencyConflictException conflict -> idempotencyConflict(conflict, request);
             case OperationNotFoundException missing -> new ApiException(404, "OperationNotFound",
                     "The operation '" + missing.id() + "' was not found.");
             case XmlRejectedException xml -> new ApiException(400, "BadRequest", xml.getMessage());
             case HttpException http when http.status().code() >= 400 && http.status().code() < 500 ->
                     new ApiException(http.status().code(), codeOf(http.status().code()), safeMessage(http));
+            case Throwable t when StoreException.isTransient(t) -> {
+                LOG.warn("{} {}: the database is unreachable: {}", request.prologue().method().text(),
+                        request.path().path(), rootMessage(t));
+                yield unavailable();
+            }
             default -> {
                 LOG.error("unexpected failure of {} {}", request.prologue().method().text(), request.path().path(),
                         failure);
@@ -64,6 +81,31 @@ public final class ErrorTable {
                         "The server encountered an internal error. Please retry the request.");
             }
         };
+    }
+
+    /** 503 while the database cannot be reached: a client retries after {@code Retry-After}; nothing was stored. */
+    public static ApiException unavailable() {
+        return new ApiException(503, "ServiceUnavailable", "The service is temporarily unavailable: its database"
+                + " cannot be reached. Nothing was changed; retry after " + UNAVAILABLE_RETRY_AFTER_SECONDS
+                + " seconds.").withHeader(io.asyncops.protocol.HeaderNames.RETRY_AFTER,
+                Integer.toString(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
+
+    private static ApiException idempotencyConflict(IdempotencyConflictException conflict, ServerRequest request) {
+        ApiException error = new ApiException(409, "IdempotencyKeyReused", "The idempotency key was already used"
+                + " for operation " + conflict.existing() + " with a different request.");
+        boolean repeatable = request.context().get(io.asyncops.server.spi.Idempotency.class)
+                .map(io.asyncops.server.spi.Idempotency::repeatability).orElse(false);
+        return repeatable ? error.withHeader(io.asyncops.protocol.HeaderNames.REPEATABILITY_RESULT,
+                IdempotencyHeaders.REJECTED) : error;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** Writes {@code error} in the format of the request's plane, with the request id headers. */
@@ -117,8 +159,14 @@ public final class ErrorTable {
             case 413 -> "RequestEntityTooLarge";
             case 414 -> "RequestUriTooLong";
             case 415 -> "UnsupportedMediaType";
+            case 408 -> "RequestTimeout";
+            case 412 -> "PreconditionFailed";
+            case 429 -> "TooManyRequests";
             case 431 -> "RequestHeaderFieldsTooLarge";
-            default -> "BadRequest";
+            case 500 -> "InternalServerError";
+            case 503 -> "ServiceUnavailable";
+            case 505 -> "HttpVersionNotSupported";
+            default -> status >= 500 ? "InternalServerError" : "BadRequest";
         };
     }
 

@@ -21,70 +21,113 @@ import org.slf4j.MDC;
 
 /**
  * The first filter of every request (PROTOCOL §0): assigns {@code x-ms-request-id}, echoes or makes
- * {@code x-ms-correlation-request-id}, echoes {@code x-ms-client-request-id} (over 128 characters: 400), sets
- * {@code Date}, puts the ids in the logging MDC, refuses a declared body over the limit (413), and writes one access
- * log line and the request metrics when the answer is done.
+ * {@code x-ms-correlation-request-id}, echoes {@code x-ms-client-request-id}, sets {@code Date}, puts the ids in the
+ * logging MDC, checks the URL and the id and idempotency headers against {@link io.asyncops.protocol.Limits} (400
+ * with a specific code), refuses a declared body over the limit (413), and writes one access log line and the
+ * request metrics when the answer is done. A client that went away is logged at DEBUG, never as a server error.
  */
 public final class RequestFilter implements Filter {
     /** The access log's logger name. */
     public static final String ACCESS_LOG = "io.asyncops.access";
-    static final int MAX_CLIENT_REQUEST_ID = 128;
+    static final int MAX_CLIENT_REQUEST_ID = io.asyncops.protocol.Limits.CLIENT_REQUEST_ID;
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestFilter.class);
     private static final HeaderName REQUEST_ID = HeaderNames.create(io.asyncops.protocol.HeaderNames.X_MS_REQUEST_ID);
     private static final HeaderName CORRELATION_ID =
             HeaderNames.create(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID);
     private static final HeaderName CLIENT_REQUEST_ID =
             HeaderNames.create(io.asyncops.protocol.HeaderNames.X_MS_CLIENT_REQUEST_ID);
 
+    private static final HeaderName REPEATABILITY_RESULT =
+            HeaderNames.create(io.asyncops.protocol.HeaderNames.REPEATABILITY_RESULT);
+
     private final long maxBodyBytes;
     private final HttpMetrics metrics;
+    private final java.time.Clock clock;
+    private final ConnectionGuard guard;
 
     public RequestFilter(long maxBodyBytes, HttpMetrics metrics) {
+        this(maxBodyBytes, metrics, java.time.Clock.systemUTC(), null);
+    }
+
+    /** With {@code guard} (may be null) told when a route has read a body and when a request is answered. */
+    public RequestFilter(long maxBodyBytes, HttpMetrics metrics, java.time.Clock clock, ConnectionGuard guard) {
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
+        this.clock = clock;
+        this.guard = guard;
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
         String clientRequestId = req.headers().first(CLIENT_REQUEST_ID).orElse(null);
-        String correlationId = req.headers().first(CORRELATION_ID).filter(v -> !v.isBlank() && v.length() <= 128)
-                .orElseGet(() -> UUID.randomUUID().toString());
-        boolean clientIdTooLong = clientRequestId != null && clientRequestId.length() > MAX_CLIENT_REQUEST_ID;
+        String sentCorrelationId = req.headers().first(CORRELATION_ID).orElse(null);
+        boolean clientIdBad = clientRequestId != null && !echoable(clientRequestId, MAX_CLIENT_REQUEST_ID);
+        boolean correlationIdBad = sentCorrelationId != null && !sentCorrelationId.isBlank()
+                && !echoable(sentCorrelationId, io.asyncops.protocol.Limits.CORRELATION_REQUEST_ID);
+        String correlationId = sentCorrelationId != null && !sentCorrelationId.isBlank() && !correlationIdBad
+                ? sentCorrelationId : UUID.randomUUID().toString();
         RequestIds ids = new RequestIds(UUID.randomUUID().toString(), correlationId,
-                clientIdTooLong ? null : clientRequestId);
+                clientIdBad ? null : clientRequestId);
         req.context().register(ids);
         req.context().register(new Bodies.BodyLimit(maxBodyBytes));
+        if (guard != null) {
+            req.context().register(new Bodies.ReadDone(() -> guard.bodyRead(req)));
+        }
         MDC.put(io.asyncops.protocol.HeaderNames.X_MS_REQUEST_ID, ids.requestId());
         MDC.put(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID, ids.correlationId());
         if (ids.clientRequestId() != null) {
             MDC.put(io.asyncops.protocol.HeaderNames.X_MS_CLIENT_REQUEST_ID, ids.clientRequestId());
         }
         String path = req.path().rawPath();
+        boolean gone = false;
         try {
             applyIdHeaders(req, res);
-            if (clientIdTooLong) {
-                throw new ApiException(400, "InvalidClientRequestId", "The x-ms-client-request-id header must be at "
-                        + "most " + MAX_CLIENT_REQUEST_ID + " characters long; it has " + clientRequestId.length() + ".");
+            if (clientIdBad) {
+                EdgeChecks.header("x-ms-client-request-id", clientRequestId, MAX_CLIENT_REQUEST_ID,
+                        "InvalidClientRequestId");
             }
+            if (correlationIdBad) {
+                EdgeChecks.header("x-ms-correlation-request-id", sentCorrelationId,
+                        io.asyncops.protocol.Limits.CORRELATION_REQUEST_ID, "InvalidCorrelationRequestId");
+            }
+            EdgeChecks.path(req.prologue().uriPath().rawPath());
+            EdgeChecks.query(req.prologue().query().rawValue());
+            IdempotencyHeaders.check(req, clock.instant()).ifPresent(key -> {
+                req.context().register(key);
+                applyIdHeaders(req, res);
+            });
             long declared = req.headers().contentLength().orElse(-1L);
             if (declared > maxBodyBytes) {
                 throw Bodies.tooLarge(maxBodyBytes);
             }
             chain.proceed();
         } catch (RuntimeException e) {
+            if (ClientGone.is(e)) {
+                gone = true;
+                LOG.debug("{} {}: the client went away: {}", req.prologue().method().text(), path, e.toString());
+                throw ClientGone.close(e);
+            }
             // thrown by this or a later filter (routes have their own handler): answer it here, so the status is
             // known to the access log and the metrics below
             ErrorTable.render(req, res, ErrorTable.translate(e, req));
         } finally {
+            gone = gone || req.context().get(ClientGone.Marker.class).isPresent();
+            boolean timedOut = gone && guard != null && guard.timedOut(req);
+            if (guard != null) {
+                guard.answered(req);
+            }
             int status = res.status().code();
             long nanos = System.nanoTime() - start;
             String route = req.matchingPattern().filter(p -> !p.isEmpty()).orElse("unmatched");
-            metrics.record(req.prologue().method().text(), route, status, nanos);
+            String outcome = timedOut ? "timeout" : gone ? ClientGone.LABEL : Integer.toString(status);
+            metrics.record(req.prologue().method().text(), route, outcome, nanos);
             boolean quiet = path.startsWith("/health/") || path.equals("/metrics");
             if (quiet ? ACCESS.isDebugEnabled() : ACCESS.isInfoEnabled()) {
                 String line = "method={} path={} status={} ms={} route={} clientRequestId={}";
-                Object[] args = {req.prologue().method().text(), path, status, nanos / 1_000_000, route,
+                Object[] args = {shown(req.prologue().method().text()), shown(path),
+                        outcome, nanos / 1_000_000, route,
                         ids.clientRequestId() == null ? "-" : ids.clientRequestId()};
                 if (quiet) {
                     ACCESS.debug(line, args);
@@ -98,7 +141,20 @@ public final class RequestFilter implements Filter {
         }
     }
 
-    /** Sets the request id headers and {@code Date} on {@code res} (again after an error reset the response). */
+    /** A header value the server may echo: at most {@code max} characters, none of them a control character. */
+    private static boolean echoable(String value, int max) {
+        return value.length() <= max && !EdgeChecks.hasControl(value);
+    }
+
+    /** {@code s} for the access log: at most 200 characters. */
+    private static String shown(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    /**
+     * Sets the request id headers, {@code Repeatability-Result: accepted} for a repeatable request, and {@code Date}
+     * on {@code res} (again after an error reset the response).
+     */
     static void applyIdHeaders(ServerRequest req, ServerResponse res) {
         req.context().get(RequestIds.class).ifPresent(ids -> {
             res.header(REQUEST_ID, ids.requestId());
@@ -107,6 +163,10 @@ public final class RequestFilter implements Filter {
                 res.header(CLIENT_REQUEST_ID, ids.clientRequestId());
             }
         });
+        req.context().get(StickyHeaders.class).ifPresent(h -> res.header(h.name(), h.value()));
+        req.context().get(io.asyncops.server.spi.Idempotency.class).filter(
+                io.asyncops.server.spi.Idempotency::repeatability).ifPresent(k ->
+                res.header(REPEATABILITY_RESULT, IdempotencyHeaders.ACCEPTED));
         res.header(HeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 java.time.ZonedDateTime.now(ZoneOffset.UTC)));
     }

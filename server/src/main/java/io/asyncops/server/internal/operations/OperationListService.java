@@ -5,6 +5,8 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationQuery;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Page;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asyncops.protocol.Json;
 import io.asyncops.protocol.OperationStatusMonitor;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
@@ -27,7 +29,10 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /subscriptions/{sub}/operationStatuses?api-version=&$filter=status eq 'InProgress'&$top=N} (PROTOCOL
  * §4): the subscription's operations, newest first, as status monitors, {@code {"value":[...],"nextLink":...}}.
- * The filter understands {@code status eq '<Status>'} joined by {@code or}; anything else is a 400.
+ * The filter understands {@code status eq '<Status>'} joined by {@code or}; anything else is a 400. Each item is the
+ * operation's status monitor plus its {@code resourceId} and {@code kind}; an operation named by its request id (the
+ * classic plane's, {@link io.asyncops.server.spi.PlaneSetup#operationsByRequestId}) is listed under that id, as
+ * {@code /{subscription}/operations/{request-id}}, the URL that answers for it.
  */
 public final class OperationListService implements HttpService {
     static final String LIST = "/subscriptions/{sub}/operationStatuses";
@@ -37,14 +42,21 @@ public final class OperationListService implements HttpService {
 
     private final Engine engine;
     private final Urls urls;
+    private final List<String> requestIdKinds;
 
     public OperationListService(Engine engine, Urls urls) {
+        this(engine, urls, List.of());
+    }
+
+    /** A list where operations whose kind starts with one of {@code requestIdKinds} are named by their request id. */
+    public OperationListService(Engine engine, Urls urls, List<String> requestIdKinds) {
         this.engine = engine;
         this.urls = urls;
+        this.requestIdKinds = List.copyOf(requestIdKinds);
     }
 
     /** The page's JSON: ARM's list shape. */
-    record ListBody(List<OperationStatusMonitor> value, String nextLink) {
+    record ListBody(List<ObjectNode> value, String nextLink) {
     }
 
     @Override
@@ -69,14 +81,28 @@ public final class OperationListService implements HttpService {
         } catch (IllegalArgumentException badToken) {
             throw new ApiException(400, "InvalidQueryParameterValue", "The $skiptoken is not valid.");
         }
-        List<OperationStatusMonitor> value = page.items().stream()
-                .map(op -> Monitors.of(MonitorPaths.status(op), op))
-                .toList();
+        List<ObjectNode> value = page.items().stream().map(op -> item(sub, op)).toList();
         String next = page.nextPageToken() == null ? null : urls.absolute(req, "/subscriptions/" + ArmPaths.segment(sub)
                 + "/operationStatuses" + ArmPaths.apiVersionQuery(apiVersion)
                 + req.query().first("$filter").map(f -> "&$filter=" + encode(f)).orElse("")
                 + "&$top=" + top + "&$skiptoken=" + encode(page.nextPageToken()));
         ArmJson.send(res, 200, new ListBody(value, next));
+    }
+
+    /** One listed operation: its status monitor, named as its plane names it, with its resource id and kind. */
+    private ObjectNode item(String sub, Operation op) {
+        boolean byRequestId = op.requestId() != null && requestIdKinds.stream().anyMatch(op.kind()::startsWith);
+        OperationStatusMonitor monitor = Monitors.of(byRequestId ? "/" + ArmPaths.segment(sub) + "/operations/"
+                + ArmPaths.segment(op.requestId()) : MonitorPaths.status(op), op);
+        ObjectNode item = Json.mapper().valueToTree(monitor);
+        if (byRequestId) {
+            item.put("name", op.requestId());
+        }
+        if (op.resourceId() != null) {
+            item.put("resourceId", op.resourceId());
+        }
+        item.put("kind", op.kind());
+        return item;
     }
 
     /** The top-level {@code location} of a JSON-object input, else {@code global} (the status route takes any). */

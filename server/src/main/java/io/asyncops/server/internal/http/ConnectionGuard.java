@@ -1,0 +1,191 @@
+package io.asyncops.server.internal.http;
+
+import io.helidon.common.socket.HelidonSocket;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes connections whose client is too slow to send a request, which the web server alone does not: its idle
+ * timeout ends connections that send nothing, but a client that trickles a request's headers (slowloris) or its body
+ * keeps the connection, and a worker, for as long as it likes.
+ *
+ * <p>Rule: a request's head (from its first byte to the end of its headers) must arrive within the header timeout,
+ * and its body (from the end of the headers until a route has read it, or until the server has read past it) within
+ * the body timeout; past either, the connection is closed. Handling a request (a long poll, an event stream) has no
+ * deadline here. It follows each HTTP/1 connection from the server's receive events (first bytes, request line,
+ * headers) and from the request filter (body read, request answered); a sweeper closes what is late. Memory: one
+ * small entry per open connection, the connection cap bounds them.
+ */
+public final class ConnectionGuard implements Http1ConnectionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+
+    private enum Phase { IDLE, HEAD, BODY, BUSY }
+
+    /** One connection's state; written by its own thread, read by the sweeper. */
+    private static final class Conn {
+        final HelidonSocket socket;
+        volatile Phase phase = Phase.IDLE;
+        volatile long deadline;
+        volatile boolean timedOut;
+
+        Conn(HelidonSocket socket) {
+            this.socket = socket;
+        }
+
+        void enter(Phase next, long deadlineNanos) {
+            deadline = deadlineNanos;
+            phase = next;
+        }
+    }
+
+    private final Duration headerTimeout;
+    private final Duration bodyTimeout;
+    private final Map<String, Conn> connections = new ConcurrentHashMap<>();
+    private final Counter headerTimeouts;
+    private final Counter bodyTimeouts;
+    private final Thread sweeper;
+    private volatile boolean running = true;
+
+    public ConnectionGuard(Duration headerTimeout, Duration bodyTimeout, MeterRegistry registry) {
+        this.headerTimeout = headerTimeout;
+        this.bodyTimeout = bodyTimeout;
+        this.headerTimeouts = Counter.builder("asyncops.http.connections.timed.out").tag("phase", "header")
+                .description("Connections closed because a request's head or body came too slowly").register(registry);
+        this.bodyTimeouts = Counter.builder("asyncops.http.connections.timed.out").tag("phase", "body")
+                .description("Connections closed because a request's head or body came too slowly").register(registry);
+        Duration tick = min(min(headerTimeout, bodyTimeout).dividedBy(4), Duration.ofMillis(500));
+        this.sweeper = Thread.ofVirtual().name("asyncops-connection-guard").unstarted(() -> sweep(tick));
+        sweeper.start();
+    }
+
+    // ------------------------------------------------------------------ the server's receive events
+
+    @Override
+    public void data(ConnectionContext ctx, byte[] bytes, int offset, int length) {
+        startHead(ctx, false);
+    }
+
+    @Override
+    public void data(ConnectionContext ctx, io.helidon.common.buffers.BufferData data) {
+        startHead(ctx, false);
+    }
+
+    @Override
+    public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        startHead(ctx, true);
+    }
+
+    @Override
+    public void headers(ConnectionContext ctx, Headers headers) {
+        Conn c = connection(ctx);
+        boolean entity;
+        try {
+            entity = headers.contains(HeaderNames.TRANSFER_ENCODING) || headers.contentLength().orElse(0L) > 0;
+        } catch (RuntimeException malformed) {
+            entity = true; // a Content-Length the transport will refuse: whatever comes is under the body deadline
+        }
+        if (entity) {
+            c.enter(Phase.BODY, System.nanoTime() + bodyTimeout.toNanos());
+        } else {
+            c.enter(Phase.BUSY, 0);
+        }
+    }
+
+    /** The first bytes of a request (or its request line, after a body the server drained) start its head. */
+    private void startHead(ConnectionContext ctx, boolean requestLine) {
+        Conn c = connection(ctx);
+        Phase p = c.phase;
+        if (p == Phase.IDLE || (requestLine && p == Phase.BODY)) {
+            c.enter(Phase.HEAD, System.nanoTime() + headerTimeout.toNanos());
+        }
+    }
+
+    private Conn connection(ConnectionContext ctx) {
+        return connections.computeIfAbsent(key(ctx.socketId(), ctx.childSocketId()), k -> new Conn(ctx.serverSocket()));
+    }
+
+    // ------------------------------------------------------------------ the request filter's events
+
+    /** A route read the whole body of {@code request}. */
+    void bodyRead(ServerRequest request) {
+        Conn c = connections.get(key(request));
+        if (c != null && c.phase == Phase.BODY) {
+            c.enter(Phase.BUSY, 0);
+        }
+    }
+
+    /** {@code request} was answered; a body nobody read is still drained under the body deadline. */
+    void answered(ServerRequest request) {
+        Conn c = connections.get(key(request));
+        if (c != null && c.phase != Phase.BODY) {
+            c.enter(Phase.IDLE, 0);
+        }
+    }
+
+    /** Whether the guard closed {@code request}'s connection for being too slow. */
+    boolean timedOut(ServerRequest request) {
+        Conn c = connections.get(key(request));
+        return c != null && c.timedOut;
+    }
+
+    private static String key(ServerRequest request) {
+        return key(request.serverSocketId(), request.socketId());
+    }
+
+    private static String key(String listener, String connection) {
+        return listener + " " + connection;
+    }
+
+    // ------------------------------------------------------------------ the sweeper
+
+    private void sweep(Duration tick) {
+        while (running) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Map.Entry<String, Conn> e : connections.entrySet()) {
+                Conn c = e.getValue();
+                if (!c.socket.isConnected()) {
+                    connections.remove(e.getKey(), c);
+                    continue;
+                }
+                Phase p = c.phase;
+                if ((p == Phase.HEAD || p == Phase.BODY) && now - c.deadline > 0 && !c.timedOut) {
+                    c.timedOut = true;
+                    (p == Phase.HEAD ? headerTimeouts : bodyTimeouts).increment();
+                    LOG.debug("closing connection {}: its request's {} did not arrive within {}", e.getKey(),
+                            p == Phase.HEAD ? "headers" : "body", p == Phase.HEAD ? headerTimeout : bodyTimeout);
+                    try {
+                        c.socket.close();
+                    } catch (RuntimeException ignored) {
+                        // already closing
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stops the sweeper. */
+    public void close() {
+        running = false;
+        sweeper.interrupt();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

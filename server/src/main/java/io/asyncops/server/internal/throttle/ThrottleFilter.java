@@ -1,0 +1,79 @@
+package io.asyncops.server.internal.throttle;
+
+import io.asyncops.protocol.HeaderNames;
+import io.asyncops.server.Throttling;
+import io.asyncops.server.internal.http.StickyHeaders;
+import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.Principal;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Counts each authenticated request under {@code /subscriptions/{id}} against that subscription's read or write
+ * budget ({@link Throttling}) and reports what is left on the answer; when enforced, refuses one past its budget with
+ * {@code 429 SubscriptionRequestsThrottled} and {@code Retry-After}. Only subscriptions the caller may see are
+ * counted, so no one can spend another's budget; the classic plane is not throttled (ARM's headers are ARM's).
+ */
+public final class ThrottleFilter implements Filter {
+    private static final String PREFIX = "/subscriptions/";
+
+    private final Throttling config;
+    private final SubscriptionBudgets budgets;
+
+    public ThrottleFilter(Throttling config, Clock clock) {
+        this.config = config;
+        this.budgets = new SubscriptionBudgets(config, clock);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Optional<String> subscription = subscription(req.prologue().uriPath().rawPath());
+        Optional<Principal> principal = req.context().get(Principal.class);
+        if (subscription.isEmpty() || principal.isEmpty() || !principal.get().canSee(subscription.get())) {
+            chain.proceed();
+            return;
+        }
+        Method method = req.prologue().method();
+        boolean write = !(method.equals(Method.GET) || method.equals(Method.HEAD));
+        SubscriptionBudgets.Take take = budgets.take(subscription.get(), write);
+        String header = write ? HeaderNames.RATELIMIT_REMAINING_WRITES : HeaderNames.RATELIMIT_REMAINING_READS;
+        req.context().register(new StickyHeaders(header, Long.toString(take.remaining())));
+        res.header(header, Long.toString(take.remaining()));
+        if (!take.allowed() && config.enforced()) {
+            long seconds = Math.max(1, (take.retryAfter().toMillis() + 999) / 1000);
+            String kind = write ? "write" : "read";
+            throw new ApiException(429, "SubscriptionRequestsThrottled", "Number of '" + kind + "' requests for"
+                    + " subscription '" + subscription.get() + "' exceeded the limit of "
+                    + (write ? config.writes() : config.reads()) + " per " + human(config.window())
+                    + ". Please try again after " + seconds + " seconds.")
+                    .withHeader(HeaderNames.RETRY_AFTER, Long.toString(seconds));
+        }
+        chain.proceed();
+    }
+
+    /** The subscription id of an ARM path, as sent (the edge checks its length). */
+    static Optional<String> subscription(String rawPath) {
+        if (rawPath.length() <= PREFIX.length() || !rawPath.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        int end = rawPath.indexOf('/', PREFIX.length());
+        String id = end < 0 ? rawPath.substring(PREFIX.length()) : rawPath.substring(PREFIX.length(), end);
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    private static String human(Duration window) {
+        if (window.toSeconds() % 3600 == 0) {
+            return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
+        }
+        if (window.toSeconds() % 60 == 0) {
+            return window.toMinutes() == 1 ? "minute" : window.toMinutes() + " minutes";
+        }
+        return window.toSeconds() + " seconds";
+    }
+}
