@@ -19,6 +19,7 @@ import io.asyncops.engine.internal.store.ChangeFeed;
 import io.asyncops.engine.internal.store.Inserted;
 import io.asyncops.engine.internal.store.JdbcOperationStore;
 import io.asyncops.engine.internal.store.Migrations;
+import io.asyncops.engine.internal.store.NewOperation;
 import io.asyncops.engine.internal.store.Notice;
 import io.asyncops.engine.internal.store.OperationStore;
 import io.asyncops.engine.internal.store.SqlDialect;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: submits and reads through the store, runs workers ({@link Dispatcher}, {@link Runner}), keeps
+ * The engine: submits (group-committed by {@link Submits}) and reads through the store, runs workers ({@link Dispatcher}, {@link Runner}), keeps
  * leases alive ({@link Heartbeats}), writes endings in groups ({@link Committer}), wakes waiters on local changes
  * and on other instances' notices, and prunes on a schedule.
  */
@@ -48,6 +49,7 @@ public final class DefaultEngine implements Engine {
     private final Map<OperationId, Lease> leases = new ConcurrentHashMap<>();
     /** Terminal snapshots never change: polls of finished operations need not reach the database. */
     private final Cache<OperationId, Operation> terminal;
+    private final Submits submits;
     private final Committer committer;
     private final Runner runner;
     private final Dispatcher dispatcher;
@@ -62,6 +64,7 @@ public final class DefaultEngine implements Engine {
         this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
         this.terminal = Caffeine.newBuilder().maximumSize(10_000)
                 .expireAfterWrite(min(config.retention(), Duration.ofMinutes(10))).build();
+        this.submits = new Submits(store, config.nodeId());
         if (config.runWorkers()) {
             this.committer = new Committer(store, config.clock(), config.nodeId());
             this.runner = new Runner(config, store, committer, leases, new RunEvents());
@@ -85,6 +88,7 @@ public final class DefaultEngine implements Engine {
             Migrations.migrate(config.dataSource(), dialect);
         }
         DefaultEngine engine = new DefaultEngine(config, dialect);
+        engine.submits.start();
         if (engine.dispatcher != null) {
             engine.committer.start();
             engine.heartbeats.start();
@@ -108,14 +112,15 @@ public final class DefaultEngine implements Engine {
         Operation op = new Operation(OperationId.random(), s.requestId(), s.kind(), s.subscription(), s.resourceId(),
                 OperationStatus.ACCEPTED, null, now, null, null, null, s.input(), null, null, 0, null,
                 s.idempotencyKey(), s.owner(), false, 1);
-        Inserted inserted = store.insert(op, s.exclusive(), inSameTransaction);
+        Inserted inserted = submits.submit(new NewOperation(op, s.exclusive(), inSameTransaction));
+        Operation stored = inserted.operationOrThrow();
         if (inserted.created()) {
-            config.listeners().forEach(l -> call(l::submitted, inserted.operation()));
+            config.listeners().forEach(l -> call(l::submitted, stored));
             if (dispatcher != null) {
                 dispatcher.wake();
             }
         }
-        return inserted.operation();
+        return stored;
     }
 
     @Override
@@ -214,6 +219,7 @@ public final class DefaultEngine implements Engine {
             return;
         }
         closed = true;
+        submits.stop(false);
         pruner.stop();
         if (dispatcher != null) {
             runner.closing();
@@ -233,6 +239,7 @@ public final class DefaultEngine implements Engine {
      */
     public void halt() {
         closed = true;
+        submits.stop(true);
         pruner.stop();
         if (dispatcher != null) {
             runner.halt();

@@ -17,12 +17,12 @@ import java.util.function.Function;
 public interface OperationStore {
 
     /**
-     * Stores a new operation (version 1, due at once) and runs {@code work} in the same transaction.
-     *
-     * @throws io.asyncops.engine.IdempotencyConflictException when its key was used with another input
-     * @throws io.asyncops.engine.ResourceBusyException        when exclusive and its resource is held
+     * Stores new operations (version 1, due at once), each with its work, in as few transactions as it can; per
+     * operation (in order) what became of it. One operation's conflict, busy resource or failing work fails
+     * that operation only: {@link io.asyncops.engine.IdempotencyConflictException},
+     * {@link io.asyncops.engine.ResourceBusyException} or the work's exception, in its {@link Inserted}.
      */
-    Inserted insert(Operation operation, boolean exclusive, TransactionalWork work);
+    List<Inserted> insert(List<NewOperation> batch);
 
     Optional<StoredOperation> find(OperationId id);
 

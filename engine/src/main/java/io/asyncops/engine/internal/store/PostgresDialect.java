@@ -42,6 +42,23 @@ final class PostgresDialect extends SqlDialect {
         }
     }
 
+    /** All rows in one round trip: a pipelined batch of inserts that skip conflicts instead of failing. */
+    @Override
+    boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Rows.INSERT + " on conflict do nothing")) {
+            for (NewOperation row : rows) {
+                Rows.bindNew(ps, row);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            boolean[] stored = new boolean[rows.size()];
+            for (int i = 0; i < counts.length; i++) {
+                stored[i] = counts[i] == 1;
+            }
+            return stored;
+        }
+    }
+
     @Override
     void relaxDurability(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
