@@ -252,6 +252,11 @@ public final class DefaultEngine implements Engine {
         }
     }
 
+    /** Submits queued for the next group commit; for tests that line callers up behind a commit in flight. */
+    public int queuedSubmits() {
+        return submits.queued();
+    }
+
     /** This engine's configuration. */
     public EngineConfig config() {
         return config;

@@ -66,6 +66,11 @@ final class Submits implements Runnable {
         }
     }
 
+    /** Submits waiting for the committer (not counting those in the transaction it is writing). */
+    int queued() {
+        return queue.size();
+    }
+
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
