@@ -28,17 +28,25 @@ final class Submits implements Runnable {
 
     private final OperationStore store;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final Thread[] threads;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
 
     Submits(OperationStore store, String node) {
         this.store = store;
         // a platform thread: it must not queue behind the request threads that wait for it on a busy carrier pool
-        this.thread = Thread.ofPlatform().daemon().name("asyncops-submit-" + node).unstarted(this);
+        int lanes = Integer.getInteger("asyncops.submitLanes", 1);
+        this.threads = new Thread[lanes];
+        for (int i = 0; i < lanes; i++) {
+            threads[i] = Thread.ofPlatform().daemon().name("asyncops-submit-" + node + "-" + i).unstarted(this);
+        }
     }
 
     void start() {
-        thread.start();
+        for (Thread t : threads) {
+            t.start();
+        }
     }
 
     /** Stores {@code row} with the others queued meanwhile; returns once its transaction is over. */
@@ -100,6 +108,8 @@ final class Submits implements Runnable {
     private void commit(List<Pending> batch, List<NewOperation> rows) {
         try {
             List<Inserted> results = store.insert(rows);
+            commits.increment();
+            stored.add(rows.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
@@ -115,15 +125,20 @@ final class Submits implements Runnable {
     /** Stops after storing what is queued (graceful), or at once ({@code abandon}) failing what is queued. */
     void stop(boolean abandon) {
         running = false;
-        if (abandon) {
-            thread.interrupt();
+        for (Thread t : threads) {
+            if (abandon) {
+                t.interrupt();
+            }
         }
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         failAll(new IllegalStateException("the engine is closed"));
+        LOG.debug("{} submits in {} group commits", stored.sum(), commits.sum());
     }
 
     private void failAll(RuntimeException e) {
