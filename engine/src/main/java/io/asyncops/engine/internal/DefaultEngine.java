@@ -1,7 +1,5 @@
 package io.asyncops.engine.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.Operation;
@@ -41,14 +39,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+    /** Memory the kept snapshots may take, about. */
+    private static final long SNAPSHOT_BYTES = 64L * 1024 * 1024;
 
     private final EngineConfig config;
     private final OperationStore store;
     private final RetryAfterPolicy retryAfter;
     private final Waiters waiters = new Waiters();
     private final Map<OperationId, Lease> leases = new ConcurrentHashMap<>();
-    /** Terminal snapshots never change: polls of finished operations need not reach the database. */
-    private final Cache<OperationId, Operation> terminal;
+    /** Snapshots kept until they change: a status poll need not reach the database. */
+    private final Snapshots snapshots;
     private final Submits submits;
     private final Committer committer;
     private final Runner runner;
@@ -62,8 +62,8 @@ public final class DefaultEngine implements Engine {
         this.config = config;
         this.store = new JdbcOperationStore(config.dataSource(), dialect, config.nodeId());
         this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
-        this.terminal = Caffeine.newBuilder().maximumSize(10_000)
-                .expireAfterWrite(min(config.retention(), Duration.ofMinutes(10))).build();
+        this.snapshots = new Snapshots(config.fallbackPollInterval(), min(config.retention(), Duration.ofMinutes(10)),
+                SNAPSHOT_BYTES);
         this.submits = new Submits(store, config.nodeId());
         if (config.runWorkers()) {
             this.committer = new Committer(store, config.clock(), config.nodeId());
@@ -126,13 +126,7 @@ public final class DefaultEngine implements Engine {
     @Override
     public Optional<Operation> get(OperationId id) {
         Objects.requireNonNull(id, "id == null");
-        Operation cached = terminal.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Operation> op = store.find(id).map(StoredOperation::operation);
-        op.filter(Operation::isTerminal).ifPresent(o -> terminal.put(id, o));
-        return op;
+        return snapshots.get(id, i -> store.find(i).map(StoredOperation::operation));
     }
 
     @Override
@@ -159,7 +153,9 @@ public final class DefaultEngine implements Engine {
             lease.markCancelRequested();
         }
         if (op.isTerminal()) {
-            terminal.put(id, op);
+            snapshots.ended(op);
+        } else {
+            snapshots.changed(id);
         }
         waiters.changed(id);
         if (c.ended()) {
@@ -207,7 +203,7 @@ public final class DefaultEngine implements Engine {
             total += n;
         } while (n == config.pruneBatchSize() && !closed);
         if (total > 0) {
-            terminal.invalidateAll();
+            snapshots.changedAll();
             LOG.debug("pruned {} operations that ended before {}", total, before);
         }
         return total;
@@ -270,6 +266,7 @@ public final class DefaultEngine implements Engine {
 
     private void onNotice(Notice notice) {
         if (notice == Notice.RESYNC) {
+            snapshots.changedAll();
             waiters.changedAll();
             leases.values().forEach(l -> Thread.startVirtualThread(l::recheck));
             wakeDispatcher();
@@ -279,6 +276,7 @@ public final class DefaultEngine implements Engine {
             return;
         }
         for (OperationId id : notice.ids()) {
+            snapshots.changed(id);
             waiters.changed(id);
             Lease lease = leases.get(id);
             if (lease != null) {
@@ -318,12 +316,13 @@ public final class DefaultEngine implements Engine {
 
         @Override
         public void changed(OperationId id) {
+            snapshots.changed(id);
             waiters.changed(id);
         }
 
         @Override
         public void ended(Operation operation) {
-            terminal.put(operation.id(), operation);
+            snapshots.ended(operation);
             waiters.changed(operation.id());
             config.listeners().forEach(l -> call(l::ended, operation));
         }

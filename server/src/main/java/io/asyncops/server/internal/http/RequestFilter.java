@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,9 +50,9 @@ public final class RequestFilter implements Filter {
         long start = System.nanoTime();
         String clientRequestId = req.headers().first(CLIENT_REQUEST_ID).orElse(null);
         String correlationId = req.headers().first(CORRELATION_ID).filter(v -> !v.isBlank() && v.length() <= 128)
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(RequestFilter::newId);
         boolean clientIdTooLong = clientRequestId != null && clientRequestId.length() > MAX_CLIENT_REQUEST_ID;
-        RequestIds ids = new RequestIds(UUID.randomUUID().toString(), correlationId,
+        RequestIds ids = new RequestIds(newId(), correlationId,
                 clientIdTooLong ? null : clientRequestId);
         req.context().register(ids);
         req.context().register(new Bodies.BodyLimit(maxBodyBytes));
@@ -107,7 +108,37 @@ public final class RequestFilter implements Filter {
                 res.header(CLIENT_REQUEST_ID, ids.clientRequestId());
             }
         });
-        res.header(HeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.ZonedDateTime.now(ZoneOffset.UTC)));
+        res.header(HeaderNames.DATE, HttpDate.now());
+    }
+
+    /**
+     * A fresh random (version 4) UUID. From {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}: these ids
+     * name requests in logs and headers and must be unique, not secret (an operation found by its request id is
+     * still only shown to its own subscription), and the secure generator costs a shared lock per request.
+     */
+    static String newId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** The {@code Date} header's text, formatted once per second rather than per request. */
+    private static final class HttpDate {
+        private record Stamp(long second, String text) {
+        }
+
+        private static volatile Stamp last = new Stamp(-1, "");
+
+        static String now() {
+            long second = System.currentTimeMillis() / 1000;
+            Stamp s = last;
+            if (s.second() != second) {
+                s = new Stamp(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        java.time.Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+                last = s;
+            }
+            return s.text();
+        }
     }
 }

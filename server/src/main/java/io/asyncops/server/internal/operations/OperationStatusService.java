@@ -40,6 +40,7 @@ public final class OperationStatusService implements HttpService {
     private final Engine engine;
     private final OperationLookup lookup;
     private final Urls urls;
+    private final RenderedMonitors rendered = new RenderedMonitors();
 
     public OperationStatusService(Engine engine, Urls urls) {
         this.engine = engine;
@@ -82,7 +83,6 @@ public final class OperationStatusService implements HttpService {
         GenericApiVersion.require(req);
         Operation op = find(req);
         Operation after = engine.cancel(op.id());
-        lookup.remember(after);
         sendMonitor(req, res, after);
     }
 
@@ -125,7 +125,7 @@ public final class OperationStatusService implements HttpService {
         if (!op.isTerminal()) {
             res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(engine.retryAfter(op)));
         }
-        ArmJson.send(res, 200, Monitors.of(monitorId(req), op));
+        ArmJson.send(res, 200, rendered.json(req.path().rawPath(), op, () -> Monitors.of(monitorId(req), op)));
     }
 
     /** The monitor's {@code id}: the status URL's path, whichever of the status routes was asked. */
@@ -150,12 +150,16 @@ public final class OperationStatusService implements HttpService {
             }
             current = next.get();
         }
-        lookup.remember(current);
         return current;
     }
 
     private static boolean wantsEvents(ServerRequest req) {
-        // explicit only: a missing Accept or */* must keep the plain JSON answer
+        // explicit only: a missing Accept or */* must keep the plain JSON answer; the header is parsed only when it
+        // may name the type (parsing it costs more than the rest of a cached poll)
+        Optional<String> accept = req.headers().first(io.helidon.http.HeaderNames.ACCEPT);
+        if (accept.isEmpty() || !accept.get().toLowerCase(java.util.Locale.ROOT).contains("event-stream")) {
+            return false;
+        }
         return req.headers().acceptedTypes().stream()
                 .anyMatch(t -> "text".equalsIgnoreCase(t.type()) && "event-stream".equalsIgnoreCase(t.subtype()));
     }
