@@ -5,18 +5,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of the emulated providers. Build with {@link #builder()}; every setter checks its value.
- * Defaults: the system clock, time scale 1 (Azure-like durations, see {@link Timings#AZURE_LIKE}).
+ * Immutable settings of the provider core. Build with {@link #builder()}; every setter checks its value.
+ * Defaults: the system clock, time scale 1 (the durations the types describe).
  */
 public final class EmulatorSettings {
     private final Clock clock;
     private final double timeScale;
-    private final Timings timings;
 
     private EmulatorSettings(Builder b) {
         this.clock = b.clock;
         this.timeScale = b.timeScale;
-        this.timings = b.timings;
     }
 
     public static Builder builder() {
@@ -37,10 +35,6 @@ public final class EmulatorSettings {
         return timeScale;
     }
 
-    public Timings timings() {
-        return timings;
-    }
-
     /** {@code duration} multiplied by the time scale, to the millisecond. */
     public Duration scaled(Duration duration) {
         return Duration.ofMillis(Math.round(duration.toMillis() * timeScale));
@@ -50,7 +44,6 @@ public final class EmulatorSettings {
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private double timeScale = 1.0;
-        private Timings timings = Timings.AZURE_LIKE;
 
         private Builder() {
         }
@@ -66,11 +59,6 @@ public final class EmulatorSettings {
                 throw new IllegalArgumentException("timeScale must be above 0 and at most 1000: " + value);
             }
             this.timeScale = value;
-            return this;
-        }
-
-        public Builder timings(Timings value) {
-            this.timings = Objects.requireNonNull(value, "timings == null");
             return this;
         }
 

@@ -1,18 +1,18 @@
 package io.asyncops.emulator;
 
-import static io.asyncops.emulator.ValidationContract.json;
-import static io.asyncops.emulator.ValidationContract.refused;
-import static io.asyncops.emulator.ValidationContract.uuid8;
+import static io.asyncops.emulator.CoreFixture.group;
+import static io.asyncops.emulator.CoreFixture.refused;
+import static io.asyncops.emulator.CoreFixture.uuid8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asyncops.engine.Engine;
-import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.protocol.Json;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -20,15 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The emulated providers with a real engine on a real database: resource state and operation state move together,
- * faults and realistic failures end operations Failed, and refusals that need existing resources answer Azure's codes.
+ * The built-in types on the provider core with a real engine on a real database: resource state and operation state
+ * move together, faults and realistic failures end operations Failed, and refusals that need existing resources
+ * answer Azure's codes.
  */
 abstract class ProvisioningContract {
     static final String SERVER_BODY = "{'location':'westus','properties':{'administratorLogin':'dbowner',"
             + "'administratorLoginPassword':'Str0ng!Passw0rd','version':'12.0'}}";
 
-    ArmEmulator arm;
-    Engine engine;
+    CoreFixture f;
+    DataSource dataSource;
     String sub;
     Caller caller;
 
@@ -41,77 +42,77 @@ abstract class ProvisioningContract {
 
     @BeforeEach
     void start() {
-        arm = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(timeScale()).build());
-        arm.migrate();
-        EngineConfig.Builder config = EngineConfig.builder(dataSource()).workers(8);
-        arm.handlers().forEach(config::handler);
-        engine = Engine.start(config.build());
-        arm.attach(engine);
+        dataSource = dataSource();
+        f = CoreFixture.start(dataSource, timeScale());
         sub = UUID.randomUUID().toString();
         caller = Caller.of(sub);
-        arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus'}"));
+        f.putNow(f.groups, group(sub, "rg"), "{'location':'westus'}", caller);
     }
 
     @AfterEach
     void stop() {
-        engine.close();
-    }
-
-    Operation finish(StartedOperation started) {
-        return finish(started.operation());
-    }
-
-    Operation finish(Operation op) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> engine.get(op.id()).orElseThrow().isTerminal());
-        return engine.get(op.id()).orElseThrow();
+        f.close();
     }
 
     String server() {
         return "srv-" + uuid8();
     }
 
-    SqlServer createServer(String name) {
-        Operation op = finish(arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY)));
+    Map<String, String> srv(String name) {
+        return CoreFixture.server(sub, "rg", name);
+    }
+
+    Map<String, String> db(String server, String name) {
+        return CoreFixture.database(sub, "rg", server, name);
+    }
+
+    String id(String server) {
+        return "/subscriptions/" + sub + "/resourceGroups/rg/providers/Microsoft.Sql/servers/" + server;
+    }
+
+    Resource createServer(String name) {
+        Operation op = f.finish(f.put(f.servers, srv(name), SERVER_BODY, caller));
         assertThat(op.status()).isEqualTo(OperationStatus.SUCCEEDED);
-        return arm.sqlServers().get(sub, "rg", name);
+        return f.core.get(f.servers, srv(name));
     }
 
     @Test
     void serverCreateShowsCreatingThenSucceedsWithItsResult() throws Exception {
         String name = server();
-        StartedOperation started = arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(SERVER_BODY.replace("'location'", "'tags':{'team':'data'},'location'")));
-        assertThat(started.providerNamespace()).isEqualTo("Microsoft.Sql");
+        Answer.Started started = f.start(f.servers, srv(name),
+                SERVER_BODY.replace("'location'", "'tags':{'team':'data'},'location'"), caller);
+        assertThat(started.namespace()).isEqualTo("Microsoft.Sql");
         assertThat(started.location()).isEqualTo("westus");
-        assertThat(started.operation().kind()).isEqualTo(OperationKinds.SERVER_WRITE);
+        assertThat(started.operation().kind()).isEqualTo("Microsoft.Sql/servers/write");
         assertThat(started.operation().resourceId()).endsWith("/providers/Microsoft.Sql/servers/" + name);
         assertThat(started.operation().input()).doesNotContain("Str0ng!Passw0rd");
-        assertThat(arm.sqlServers().get(sub, "rg", name).provisioningState()).isEqualTo("Creating");
+        assertThat(f.core.get(f.servers, srv(name)).provisioningState()).isEqualTo("Creating");
+        assertThat(f.get(f.servers, srv(name)).at("/properties").has("state")).as("no state while created").isFalse();
 
-        Operation done = finish(started);
+        Operation done = f.finish(started);
         assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
         JsonNode result = Json.mapper().readTree(done.result());
         assertThat(result.path("name").asText()).isEqualTo(name);
         assertThat(result.at("/properties/state").asText()).isEqualTo("Ready");
         assertThat(result.at("/properties/fullyQualifiedDomainName").asText()).isEqualTo(name + ".database.windows.net");
+        assertThat(result.at("/properties").has("provisioningState")).as("not in the 2021-11-01 schema").isFalse();
         assertThat(result.toString()).doesNotContain("Str0ng!Passw0rd");
 
-        SqlServer read = arm.sqlServers().get(sub, "rg", name);
+        Resource read = f.core.get(f.servers, srv(name));
         assertThat(read.provisioningState()).isEqualTo("Succeeded");
-        assertThat(read.tags()).containsEntry("team", "data");
-        assertThat(arm.sqlServers().listByResourceGroup(sub, "RG")).extracting(SqlServer::name).containsExactly(name);
-        assertThat(arm.sqlServers().listBySubscription(sub)).hasSize(1);
+        assertThat(f.get(f.servers, srv(name)).at("/tags/team").asText()).isEqualTo("data");
+        assertThat(f.names(f.servers, 0, group(sub, "RG"))).containsExactly(name);
+        assertThat(f.names(f.servers, 1, Map.of("subscriptionId", sub))).hasSize(1);
     }
 
     @Test
     void aSecondWriteWhileOneRunsIsRefused() {
         String name = server();
-        StartedOperation first = arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY)), 409,
-                "ConflictingServerOperation");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db", json("{'location':'westus'}")),
-                404, "ParentResourceNotFound");
-        finish(first);
+        Answer first = f.put(f.servers, srv(name), SERVER_BODY, caller);
+        refused(() -> f.put(f.servers, srv(name), SERVER_BODY, caller), 409, "ConflictingServerOperation");
+        refused(() -> f.put(f.databases, db(name, "db"), "{'location':'westus'}", caller), 404,
+                "ParentResourceNotFound");
+        f.finish(first);
     }
 
     @Test
@@ -119,206 +120,212 @@ abstract class ProvisioningContract {
         String name = server();
         createServer(name);
         Caller other = Caller.of(UUID.randomUUID().toString());
-        arm.resourceGroups().createOrUpdate(other, "rg", json("{'location':'westus'}"));
-        refused(() -> arm.sqlServers().createOrUpdate(other, "rg", name, json(SERVER_BODY)), 400, "NameAlreadyExists")
-                .hasMessageContaining(name + ".database.windows.net");
-        arm.resourceGroups().createOrUpdate(caller, "rg2", json("{'location':'westus'}"));
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg2", name, json(SERVER_BODY)), 409,
+        f.putNow(f.groups, group(other.subscription(), "rg"), "{'location':'westus'}", other);
+        refused(() -> f.put(f.servers, CoreFixture.server(other.subscription(), "rg", name), SERVER_BODY, other), 400,
+                "NameAlreadyExists").hasMessageContaining(name + ".database.windows.net");
+        f.putNow(f.groups, group(sub, "rg2"), "{'location':'westus'}", caller);
+        refused(() -> f.put(f.servers, CoreFixture.server(sub, "rg2", name), SERVER_BODY, caller), 409,
                 "ServerAlreadyExists");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY.replace("westus", "eastus"))),
+        refused(() -> f.put(f.servers, srv(name), SERVER_BODY.replace("westus", "eastus"), caller),
                 409, "InvalidResourceLocation");
-        refused(() -> arm.sqlServers().update(caller, "rg", name, json("{'properties':{'administratorLogin':'someoneelse'}}")),
+        refused(() -> f.patch(f.servers, srv(name), "{'properties':{'administratorLogin':'someoneelse'}}", caller),
                 400, "InvalidParameterValue");
-        refused(() -> arm.sqlServers().get(other.subscription(), "rg", name), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.servers, CoreFixture.server(other.subscription(), "rg", name)), 404,
+                "ResourceNotFound");
     }
 
     @Test
     void aFaultTagFailsTheCreateAndLeavesNoServer() {
         String name = server();
-        Operation op = finish(arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(SERVER_BODY.replace("'location'", "'tags':{'asyncops-fault':'RegionDoesNotAllowProvisioning'},'location'"))));
+        Operation op = f.finish(f.put(f.servers, srv(name),
+                SERVER_BODY.replace("'location'", "'tags':{'asyncops-fault':'RegionDoesNotAllowProvisioning'},'location'"),
+                caller));
         assertThat(op.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(op.error().code()).isEqualTo("RegionDoesNotAllowProvisioning");
         assertThat(op.error().message()).contains("asyncops-fault");
         assertThat(op.error().httpStatus()).isEqualTo(400);
-        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.servers, srv(name)), 404, "ResourceNotFound");
     }
 
     @Test
     void aFaultedUpdateKeepsTheServerAsItWasButFailed() {
         String name = server();
         createServer(name);
-        Operation op = finish(arm.sqlServers().update(caller, "rg", name,
-                json("{'tags':{'asyncops-fault':'InternalServerError','team':'new'}}")));
+        Operation op = f.finish(f.patch(f.servers, srv(name),
+                "{'tags':{'asyncops-fault':'InternalServerError','team':'new'}}", caller));
         assertThat(op.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(op.error().httpStatus()).isEqualTo(500);
-        SqlServer read = arm.sqlServers().get(sub, "rg", name);
+        Resource read = f.core.get(f.servers, srv(name));
         assertThat(read.provisioningState()).isEqualTo("Failed");
-        assertThat(read.tags()).doesNotContainKey("team").doesNotContainKey("asyncops-fault");
+        assertThat(read.body().path("tags").has("team")).isFalse();
+        assertThat(read.body().path("tags").has("asyncops-fault")).isFalse();
 
-        Operation patched = finish(arm.sqlServers().update(caller, "rg", name,
-                json("{'tags':{'team':'new'},'properties':{'minimalTlsVersion':'1.2'}}")));
+        Operation patched = f.finish(f.patch(f.servers, srv(name),
+                "{'tags':{'team':'new'},'properties':{'minimalTlsVersion':'1.2'}}", caller));
         assertThat(patched.status()).isEqualTo(OperationStatus.SUCCEEDED);
-        SqlServer after = arm.sqlServers().get(sub, "rg", name);
-        assertThat(after.tags()).containsEntry("team", "new");
-        assertThat(after.minimalTlsVersion()).isEqualTo("1.2");
-        assertThat(after.provisioningState()).isEqualTo("Succeeded");
+        JsonNode after = f.get(f.servers, srv(name));
+        assertThat(after.at("/tags/team").asText()).isEqualTo("new");
+        assertThat(after.at("/properties/minimalTlsVersion").asText()).isEqualTo("1.2");
+        assertThat(f.core.get(f.servers, srv(name)).provisioningState()).isEqualTo("Succeeded");
     }
 
     @Test
-    void databaseLifecycleWithExportAndFirewallRules() throws Exception {
+    void databaseLifecycleWithExportPatchAndFirewallRules() throws Exception {
         String name = server();
         createServer(name);
-        PutResult<FirewallRule> rule = arm.firewallRules().createOrUpdate(caller, "rg", name, "AllowAllWindowsAzureIps",
-                json("{'properties':{'startIpAddress':'0.0.0.0','endIpAddress':'0.0.0.0'}}"));
-        assertThat(rule.httpStatus()).isEqualTo(201);
-        assertThat(arm.firewallRules().createOrUpdate(caller, "rg", name, "allowallwindowsazureips",
-                json("{'properties':{'startIpAddress':'0.0.0.0','endIpAddress':'0.0.0.1'}}")).httpStatus()).isEqualTo(200);
-        assertThat(arm.firewallRules().list(sub, "rg", name)).extracting(FirewallRule::name, FirewallRule::endIpAddress)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("AllowAllWindowsAzureIps", "0.0.0.1"));
+        Map<String, String> rule = CoreFixture.rule(sub, "rg", name, "AllowAllWindowsAzureIps");
+        Answer.Done created = f.putNow(f.firewallRules, rule,
+                "{'properties':{'startIpAddress':'0.0.0.0','endIpAddress':'0.0.0.0'}}", caller);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(f.putNow(f.firewallRules, CoreFixture.rule(sub, "rg", name, "allowallwindowsazureips"),
+                "{'properties':{'startIpAddress':'0.0.0.0','endIpAddress':'0.0.0.1'}}", caller).status()).isEqualTo(200);
+        assertThat(f.get(f.firewallRules, rule).at("/properties/endIpAddress").asText()).isEqualTo("0.0.0.1");
+        assertThat(f.names(f.firewallRules, 0, srv(name))).containsExactly("AllowAllWindowsAzureIps");
 
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db", json("{'location':'eastus'}")),
-                400, "InvalidLocation");
-        StartedOperation create = arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db",
-                json("{'location':'westus','sku':{'name':'S0','tier':'Standard'}}"));
-        assertThat(arm.sqlDatabases().get(sub, "rg", name, "db").status()).isEqualTo("Creating");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db", json("{'location':'westus'}")),
-                409, "ConflictingDatabaseOperation");
-        assertThat(finish(create).status()).isEqualTo(OperationStatus.SUCCEEDED);
-        SqlDatabase db = arm.sqlDatabases().get(sub, "rg", name, "DB");
-        assertThat(db.status()).isEqualTo("Online");
-        assertThat(db.sku().name()).isEqualTo("S0");
-        assertThat(db.maxSizeBytes()).isEqualTo(250L * 1024 * 1024 * 1024);
-        assertThat(db.toJson().at("/properties/creationDate").asText()).endsWith("Z");
+        refused(() -> f.put(f.databases, db(name, "db"), "{'location':'eastus'}", caller), 400, "InvalidLocation");
+        Answer create = f.put(f.databases, db(name, "db"), "{'location':'westus','sku':{'name':'S0','tier':'Standard'}}",
+                caller);
+        assertThat(f.get(f.databases, db(name, "db")).at("/properties/status").asText()).isEqualTo("Creating");
+        refused(() -> f.put(f.databases, db(name, "db"), "{'location':'westus'}", caller), 409,
+                "ConflictingDatabaseOperation");
+        assertThat(f.finish(create).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        JsonNode read = f.get(f.databases, db(name, "DB"));
+        assertThat(read.at("/properties/status").asText()).isEqualTo("Online");
+        assertThat(read.at("/sku/name").asText()).isEqualTo("S0");
+        assertThat(read.at("/properties/maxSizeBytes").asLong()).isEqualTo(250L * 1024 * 1024 * 1024);
+        assertThat(read.at("/properties/creationDate").asText()).endsWith("Z");
 
-        Operation export = finish(arm.sqlDatabases().export(caller, "rg", name, "db", json("{'storageKeyType':'StorageAccessKey',"
-                + "'storageKey':'secret-key','storageUri':'https://acct.blob.core.windows.net/bak/db.bacpac',"
-                + "'administratorLogin':'dbowner','administratorLoginPassword':'Str0ng!Passw0rd'}")));
+        Operation export = f.finish(f.core.action(f.databases, "export", db(name, "db"), CoreFixture.json(
+                "{'storageKeyType':'StorageAccessKey','storageKey':'secret-key','storageUri':"
+                        + "'https://acct.blob.core.windows.net/bak/db.bacpac','administratorLogin':'dbowner',"
+                        + "'administratorLoginPassword':'Str0ng!Passw0rd'}"), caller));
         assertThat(export.status()).isEqualTo(OperationStatus.SUCCEEDED);
         JsonNode result = Json.mapper().readTree(export.result());
         assertThat(result.at("/properties/requestType").asText()).isEqualTo("Export");
         assertThat(result.at("/properties/blobUri").asText()).isEqualTo("https://acct.blob.core.windows.net/bak/db.bacpac");
         assertThat(result.at("/properties/status").asText()).isEqualTo("Completed");
+        assertThat(result.at("/properties/serverName").asText()).isEqualTo(name);
         assertThat(export.input()).doesNotContain("secret-key").doesNotContain("Str0ng!Passw0rd");
 
-        Operation scale = finish(arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db",
-                json("{'location':'westus','sku':{'name':'GP_Gen5','capacity':4}}")));
-        assertThat(scale.status()).isEqualTo(OperationStatus.SUCCEEDED);
-        assertThat(arm.sqlDatabases().get(sub, "rg", name, "db").sku().name()).isEqualTo("GP_Gen5_4");
+        Answer.Started scale = f.put(f.databases, db(name, "db"), "{'location':'westus','sku':{'name':'GP_Gen5',"
+                + "'capacity':4}}", caller) instanceof Answer.Started s ? s : null;
+        assertThat(f.get(f.databases, db(name, "db")).at("/properties/status").asText()).isEqualTo("Scaling");
+        assertThat(f.finish(scale).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(f.get(f.databases, db(name, "db")).at("/sku/name").asText()).isEqualTo("GP_Gen5_4");
 
-        Operation deleted = finish(arm.sqlServers().delete(caller, "rg", name).orElseThrow());
+        Operation patch = f.finish(f.patch(f.databases, db(name, "db"),
+                "{'sku':{'name':'S1'},'properties':{'maxSizeBytes':1073741824},'tags':{'tier':'cheap'}}", caller));
+        assertThat(patch.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        JsonNode patched = f.get(f.databases, db(name, "db"));
+        assertThat(patched.at("/sku/name").asText()).isEqualTo("S1");
+        assertThat(patched.at("/properties/maxSizeBytes").asLong()).isEqualTo(1073741824L);
+        assertThat(patched.at("/properties/databaseId").asText()).isEqualTo(read.at("/properties/databaseId").asText());
+        assertThat(patched.at("/tags/tier").asText()).isEqualTo("cheap");
+
+        Operation deleted = f.finish(f.delete(f.servers, srv(name), caller));
         assertThat(deleted.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(deleted.result()).isNull();
-        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
-        refused(() -> arm.sqlDatabases().get(sub, "rg", name, "db"), 404, "ParentResourceNotFound");
-        assertThat(arm.sqlServers().delete(caller, "rg", name)).isEmpty();
+        refused(() -> f.core.get(f.servers, srv(name)), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.databases, db(name, "db")), 404, "ParentResourceNotFound");
+        assertThat(f.core.lookup().find(id(name) + "/firewallRules/AllowAllWindowsAzureIps")).as("children go too")
+                .isEmpty();
+        assertThat(f.delete(f.servers, srv(name), caller)).isEqualTo(new Answer.Done(204, null, null));
     }
 
     @Test
     void aDatabaseTooLargeForItsTierIsAcceptedThenFails() {
         String name = server();
         createServer(name);
-        StartedOperation started = arm.sqlDatabases().createOrUpdate(caller, "rg", name, "toolarge",
-                json("{'location':'westus','sku':{'name':'Basic'},'properties':{'maxSizeBytes':10737418240}}"));
-        Operation op = finish(started);
+        Operation op = f.finish(f.put(f.databases, db(name, "toolarge"),
+                "{'location':'westus','sku':{'name':'Basic'},'properties':{'maxSizeBytes':10737418240}}", caller));
         assertThat(op.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(op.error().code()).isEqualTo("InvalidMaxSizeTierCombination");
         assertThat(op.error().message()).contains("Basic").contains("10737418240");
-        refused(() -> arm.sqlDatabases().get(sub, "rg", name, "toolarge"), 404, "ResourceNotFound");
-        assertThat(arm.sqlDatabases().delete(caller, "rg", name, "toolarge")).isEmpty();
+        assertThat(op.percentComplete()).isLessThan(40.0);
+        refused(() -> f.core.get(f.databases, db(name, "toolarge")), 404, "ResourceNotFound");
+        assertThat(f.delete(f.databases, db(name, "toolarge"), caller)).isEqualTo(new Answer.Done(204, null, null));
     }
 
     @Test
     void aCanceledCreateLeavesNothing() {
         String name = server();
-        StartedOperation started = arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
-        engine.cancel(started.operation().id());
-        Operation op = finish(started);
+        Answer started = f.put(f.servers, srv(name), SERVER_BODY, caller);
+        f.engine.cancel(((Answer.Started) started).operation().id());
+        Operation op = f.finish(started);
         assertThat(op.status()).isEqualTo(OperationStatus.CANCELED);
-        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.servers, srv(name)), 404, "ResourceNotFound");
     }
 
     @Test
     void aCreateCanceledBeforeAnyWorkerRanItLeavesNothingAndAnUpdateLeavesItsResourceCanceled() {
         String kept = server();
         createServer(kept);
-        engine.close();
-        arm = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(timeScale()).build());
-        EngineConfig.Builder noWorkers = EngineConfig.builder(dataSource()).runWorkers(false);
-        arm.handlers().forEach(noWorkers::handler);
-        engine = Engine.start(noWorkers.build());
-        arm.attach(engine);
+        f.close();
+        f = CoreFixture.start(dataSource, timeScale(), b -> b.runWorkers(false));
 
         String name = server();
-        StartedOperation create = arm.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
-        assertThat(arm.sqlServers().get(sub, "rg", name).provisioningState()).isEqualTo("Creating");
-        assertThat(engine.cancel(create.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
-        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
+        Answer.Started create = f.start(f.servers, srv(name), SERVER_BODY, caller);
+        assertThat(f.core.get(f.servers, srv(name)).provisioningState()).isEqualTo("Creating");
+        assertThat(f.engine.cancel(create.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
+        refused(() -> f.core.get(f.servers, srv(name)), 404, "ResourceNotFound");
 
-        StartedOperation update = arm.sqlServers().createOrUpdate(caller, "rg", kept, json(SERVER_BODY));
-        assertThat(engine.cancel(update.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
-        assertThat(arm.sqlServers().get(sub, "rg", kept).provisioningState()).isEqualTo("Canceled");
-        assertThat(arm.sqlServers().createOrUpdate(caller, "rg", kept, json(SERVER_BODY)).operation().status())
+        Answer.Started update = f.start(f.servers, srv(kept), SERVER_BODY, caller);
+        assertThat(f.engine.cancel(update.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
+        assertThat(f.core.get(f.servers, srv(kept)).provisioningState()).isEqualTo("Canceled");
+        assertThat(f.start(f.servers, srv(kept), SERVER_BODY, caller).operation().status())
                 .as("the resource is free for the next write").isEqualTo(OperationStatus.ACCEPTED);
     }
 
     @Test
     void aHandlerResumedOnAnotherEngineContinuesFromItsCheckpoint() {
-        engine.close();
-        ArmEmulator slow = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());
-        Engine first = slowEngine(slow);
-        slow.attach(first);
+        f.close();
+        CoreFixture slow = CoreFixture.start(dataSource, 0.2, b -> b.workers(4).leaseDuration(Duration.ofSeconds(1))
+                .heartbeatInterval(Duration.ofMillis(250)));
         String name = server();
-        StartedOperation started = slow.sqlServers().createOrUpdate(caller, "rg", name, json(SERVER_BODY));
+        Answer.Started started = slow.start(slow.servers, srv(name), SERVER_BODY, caller);
+        Engine first = slow.engine;
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 first.get(started.operation().id()).map(Operation::percentComplete).orElse(0.0) >= 40.0);
         double before = first.get(started.operation().id()).orElseThrow().percentComplete();
         first.close();
 
-        ArmEmulator resumed = ArmEmulator.create(dataSource(), EmulatorSettings.builder().timeScale(0.2).build());
-        engine = slowEngine(resumed);
-        resumed.attach(engine);
+        f = CoreFixture.start(dataSource, 0.2, b -> b.workers(4).leaseDuration(Duration.ofSeconds(1))
+                .heartbeatInterval(Duration.ofMillis(250)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            Operation op = engine.get(started.operation().id()).orElseThrow();
+            Operation op = f.engine.get(started.operation().id()).orElseThrow();
             if (op.attempt() >= 2 && op.percentComplete() != null) {
                 assertThat(op.percentComplete()).as("progress after the resume never restarts from zero")
                         .isGreaterThanOrEqualTo(before);
             }
             return op.isTerminal();
         });
-        Operation done = engine.get(started.operation().id()).orElseThrow();
+        Operation done = f.engine.get(started.operation().id()).orElseThrow();
         assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(done.attempt()).isEqualTo(2);
-        assertThat(arm.sqlServers().get(sub, "rg", name).state()).isEqualTo("Ready");
-    }
-
-    private Engine slowEngine(ArmEmulator emulator) {
-        EngineConfig.Builder config = EngineConfig.builder(dataSource()).workers(4)
-                .leaseDuration(Duration.ofSeconds(1)).heartbeatInterval(Duration.ofMillis(250));
-        emulator.handlers().forEach(config::handler);
-        return Engine.start(config.build());
+        assertThat(f.get(f.servers, srv(name)).at("/properties/state").asText()).isEqualTo("Ready");
     }
 
     @Test
     void resourceGroupDeleteRemovesEverythingInside() {
         String name = server();
         createServer(name);
-        finish(arm.sqlDatabases().createOrUpdate(caller, "rg", name, "db", json("{'location':'westus'}")));
-        StartedOperation delete = arm.resourceGroups().delete(caller, "rg");
-        assertThat(delete.providerNamespace()).isEqualTo("Microsoft.Resources");
-        assertThat(delete.operation().kind()).isEqualTo(OperationKinds.RESOURCE_GROUP_DELETE);
-        assertThat(arm.resourceGroups().get(sub, "rg").provisioningState()).isEqualTo("Deleting");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", server(), json(SERVER_BODY)), 409,
+        f.finish(f.put(f.databases, db(name, "db"), "{'location':'westus'}", caller));
+        Answer.Started delete = (Answer.Started) f.delete(f.groups, group(sub, "rg"), caller);
+        assertThat(delete.namespace()).isEqualTo("Microsoft.Resources");
+        assertThat(delete.operation().kind()).isEqualTo("Microsoft.Resources/resourceGroups/delete");
+        assertThat(f.core.get(f.groups, group(sub, "rg")).provisioningState()).isEqualTo("Deleting");
+        refused(() -> f.put(f.servers, srv(server()), SERVER_BODY, caller), 409, "ResourceGroupBeingDeleted");
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':'westus'}", caller), 409,
                 "ResourceGroupBeingDeleted");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus'}")), 409,
-                "ResourceGroupBeingDeleted");
-        assertThat(arm.resourceGroups().delete(caller, "rg").operation().id()).isEqualTo(delete.operation().id());
+        assertThat(((Answer.Started) f.delete(f.groups, group(sub, "rg"), caller)).operation().id())
+                .isEqualTo(delete.operation().id());
 
-        assertThat(finish(delete).status()).isEqualTo(OperationStatus.SUCCEEDED);
-        assertThat(arm.resourceGroups().find(sub, "rg")).isEmpty();
-        assertThat(arm.sqlServers().listBySubscription(sub)).isEmpty();
+        assertThat(f.finish(delete).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(f.core.find(f.groups, group(sub, "rg"))).isEmpty();
+        assertThat(f.names(f.servers, 1, Map.of("subscriptionId", sub))).isEmpty();
+        assertThat(f.core.lookup().find(id(name) + "/databases/db")).as("the group's databases are gone too").isEmpty();
         // the global name is free again
-        arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus'}"));
+        f.putNow(f.groups, group(sub, "rg"), "{'location':'westus'}", caller);
         createServer(name);
     }
 }

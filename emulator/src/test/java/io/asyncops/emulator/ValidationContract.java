@@ -1,22 +1,23 @@
 package io.asyncops.emulator;
 
+import static io.asyncops.emulator.CoreFixture.group;
+import static io.asyncops.emulator.CoreFixture.refused;
+import static io.asyncops.emulator.CoreFixture.uuid8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asyncops.protocol.Json;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Synchronous validation of the emulated providers, on a real database: each refusal carries Azure's status and
- * code and stores nothing. No engine is attached, so a request that passed validation would fail loudly instead.
+ * Synchronous validation of the built-in types through the provider core, on a real database: each refusal
+ * carries Azure's status and code and stores nothing.
  */
 abstract class ValidationContract {
-    ArmEmulator arm;
+    CoreFixture f;
     String sub;
     Caller caller;
 
@@ -24,193 +25,196 @@ abstract class ValidationContract {
 
     @BeforeEach
     void setUp() {
-        arm = ArmEmulator.create(dataSource(), EmulatorSettings.defaults());
-        arm.migrate();
+        f = CoreFixture.start(dataSource(), 1.0);
         sub = UUID.randomUUID().toString();
         caller = Caller.of(sub);
     }
 
-    static JsonNode json(String text) {
-        try {
-            return Json.mapper().readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
+    @AfterEach
+    void tearDown() {
+        f.close();
     }
 
-    static AbstractThrowableAssert<?, ? extends Throwable> refused(Runnable call, int status, String code) {
-        return assertThatThrownBy(call::run).isInstanceOfSatisfying(EmulatorException.class, e -> {
-            assertThat(e.code()).isEqualTo(code);
-            assertThat(e.status()).isEqualTo(status);
-            assertThat(e.getMessage()).isNotBlank();
-        });
+    void createGroup(String name) {
+        f.putNow(f.groups, CoreFixture.group(sub, name), "{'location':'westus'}", caller);
     }
 
-    void group(String name) {
-        arm.resourceGroups().createOrUpdate(caller, name, json("{'location':'westus'}"));
+    java.util.List<String> groups(String subscription) {
+        return f.names(f.groups, 0, java.util.Map.of("subscriptionId", subscription));
     }
 
     @Test
     void migrationIsRepeatable() {
-        arm.migrate();
-        assertThat(arm.resourceGroups().list(sub)).isEmpty();
+        ProviderCore.migrate(f.dataSource);
+        assertThat(groups(sub)).isEmpty();
     }
 
     @Test
     void resourceGroupIsCreatedThenUpdatedAndFoundWithoutCase() {
-        PutResult<ResourceGroup> created = arm.resourceGroups().createOrUpdate(caller, "My-Group",
-                json("{'location':'West US','tags':{'env':'dev'}}"));
-        assertThat(created.httpStatus()).isEqualTo(201);
+        Answer.Done created = f.putNow(f.groups, group(sub, "My-Group"),
+                "{'location':'West US','tags':{'env':'dev'}}", caller);
+        assertThat(created.status()).isEqualTo(201);
         assertThat(created.resource().location()).isEqualTo("westus");
+        assertThat(created.body().path("location").asText()).isEqualTo("westus");
 
-        PutResult<ResourceGroup> updated = arm.resourceGroups().createOrUpdate(caller, "my-group",
-                json("{'location':'westus','tags':{'env':'prod'}}"));
-        assertThat(updated.httpStatus()).isEqualTo(200);
+        Answer.Done updated = f.putNow(f.groups, group(sub, "my-group"), "{'location':'westus','tags':{'env':'prod'}}",
+                caller);
+        assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.resource().name()).isEqualTo("My-Group");
+        assertThat(updated.resource().etag()).isNotEqualTo(created.resource().etag());
 
-        ResourceGroup read = arm.resourceGroups().get(sub.toUpperCase(), "MY-GROUP");
-        assertThat(read.tags()).containsEntry("env", "prod");
-        assertThat(read.toJson().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
-        assertThat(read.toJson().get("id").asText()).isEqualTo("/subscriptions/" + sub + "/resourceGroups/My-Group");
-        assertThat(arm.resourceGroups().list(sub)).extracting(ResourceGroup::name).containsExactly("My-Group");
-        assertThat(arm.resourceGroups().list(UUID.randomUUID().toString())).isEmpty();
+        JsonNode read = f.get(f.groups, group(sub.toUpperCase(), "MY-GROUP"));
+        assertThat(read.at("/tags/env").asText()).isEqualTo("prod");
+        assertThat(read.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(read.get("id").asText()).isEqualTo("/subscriptions/" + sub + "/resourceGroups/My-Group");
+        assertThat(groups(sub)).containsExactly("My-Group");
+        assertThat(groups(UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test
     void resourceGroupRefusals() {
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "bad/name", json("{'location':'westus'}")),
+        refused(() -> f.put(f.groups, group(sub, "bad/name"), "{'location':'westus'}", caller),
                 400, "InvalidResourceGroupName");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "ends.", json("{'location':'westus'}")),
+        refused(() -> f.put(f.groups, group(sub, "ends."), "{'location':'westus'}", caller),
                 400, "InvalidResourceGroupName");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'atlantis'}")),
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':'atlantis'}", caller),
                 400, "LocationNotAvailableForResourceGroup").hasMessageContaining("atlantis");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{}")), 400, "LocationRequired");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':3}")),
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{}", caller), 400, "LocationRequired");
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':3}", caller), 400, "InvalidRequestContent");
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':'westus','tags':{'a':1}}", caller),
                 400, "InvalidRequestContent");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus','tags':{'a':1}}")),
-                400, "InvalidRequestContent");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'westus','tags':{'a<b':'x'}}")),
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':'westus','tags':{'a<b':'x'}}", caller),
                 400, "InvalidTagNameCharacters");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("[1]")), 400, "InvalidRequestContent");
+        refused(() -> f.put(f.groups, group(sub, "rg"), "[1]", caller), 400, "InvalidRequestContent");
         StringBuilder many = new StringBuilder("{'location':'westus','tags':{");
         for (int i = 0; i < 51; i++) {
             many.append(i == 0 ? "" : ",").append("'t").append(i).append("':'").append("v".repeat(256)).append("'");
         }
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json(many + "}}")), 400, "InvalidTagCount");
-        assertThat(arm.resourceGroups().list(sub)).isEmpty();
+        refused(() -> f.put(f.groups, group(sub, "rg"), many + "}}", caller), 400, "InvalidTagCount");
+        assertThat(groups(sub)).isEmpty();
 
-        group("rg");
-        refused(() -> arm.resourceGroups().createOrUpdate(caller, "rg", json("{'location':'eastus'}")),
+        createGroup("rg");
+        refused(() -> f.put(f.groups, group(sub, "rg"), "{'location':'eastus'}", caller),
                 409, "InvalidResourceGroupLocation").hasMessageContaining("westus");
-        refused(() -> arm.resourceGroups().get(sub, "nope"), 404, "ResourceGroupNotFound");
-        refused(() -> arm.resourceGroups().delete(caller, "nope"), 404, "ResourceGroupNotFound");
+        refused(() -> f.core.get(f.groups, group(sub, "nope")), 404, "ResourceGroupNotFound");
+        refused(() -> f.delete(f.groups, group(sub, "nope"), caller), 404, "ResourceGroupNotFound");
     }
 
     @Test
     void serverRefusals() {
-        String body = "{'location':'westus','properties':{'administratorLogin':'dbowner','administratorLoginPassword':'Str0ng!Passw0rd'}}";
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "missing", "srv-" + uuid8(), json(body)),
+        String body = "{'location':'westus','properties':{'administratorLogin':'dbowner',"
+                + "'administratorLoginPassword':'Str0ng!Passw0rd'}}";
+        refused(() -> f.put(f.servers, CoreFixture.server(sub, "missing", "srv-" + uuid8()), body, caller),
                 404, "ResourceGroupNotFound");
-        group("rg");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", "Upper", json(body)), 400, "InvalidServerName");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", "-dash", json(body)), 400, "InvalidServerName");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", "a".repeat(64), json(body)), 400, "InvalidServerName");
+        createGroup("rg");
+        refused(() -> f.put(f.servers, srv("Upper"), body, caller), 400, "InvalidServerName");
+        refused(() -> f.put(f.servers, srv("-dash"), body, caller), 400, "InvalidServerName");
+        refused(() -> f.put(f.servers, srv("a".repeat(64)), body, caller), 400, "InvalidServerName");
         String name = "srv-" + uuid8();
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("westus", "mars"))),
+        refused(() -> f.put(f.servers, srv(name), body.replace("westus", "mars"), caller),
                 400, "LocationNotAvailableForResourceType").hasMessageContaining("Microsoft.Sql/servers");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json("{'properties':{}}")),
-                400, "LocationRequired");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json("{'location':'westus','properties':{'administratorLoginPassword':'Str0ng!Passw0rd'}}")),
+        refused(() -> f.put(f.servers, srv(name), "{'properties':{}}", caller), 400, "LocationRequired");
+        refused(() -> f.put(f.servers, srv(name),
+                "{'location':'westus','properties':{'administratorLoginPassword':'Str0ng!Passw0rd'}}", caller),
                 400, "InvalidParameterValue").hasMessageContaining("Login");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json("{'location':'westus','properties':{'administratorLogin':'dbowner'}}")),
-                400, "InvalidParameterValue").hasMessageContaining("Password");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("dbowner", "sa"))),
-                400, "InvalidLoginName");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("dbowner", "Admin"))),
-                400, "InvalidLoginName");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("dbowner", "1abc"))),
-                400, "InvalidLoginName");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("Str0ng!Passw0rd", "Sh0rt!"))),
+        refused(() -> f.put(f.servers, srv(name), "{'location':'westus','properties':{'administratorLogin':'dbowner'}}",
+                caller), 400, "InvalidParameterValue").hasMessageContaining("Password");
+        refused(() -> f.put(f.servers, srv(name), body.replace("dbowner", "sa"), caller), 400, "InvalidLoginName");
+        refused(() -> f.put(f.servers, srv(name), body.replace("dbowner", "Admin"), caller), 400, "InvalidLoginName");
+        refused(() -> f.put(f.servers, srv(name), body.replace("dbowner", "1abc"), caller), 400, "InvalidLoginName");
+        refused(() -> f.put(f.servers, srv(name), body.replace("Str0ng!Passw0rd", "Sh0rt!"), caller),
                 400, "PasswordTooShort");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(body.replace("Str0ng!Passw0rd", "A1!" + "x".repeat(130)))), 400, "PasswordTooLong");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("Str0ng!Passw0rd", "alllowercase1"))),
+        refused(() -> f.put(f.servers, srv(name), body.replace("Str0ng!Passw0rd", "A1!" + "x".repeat(130)), caller),
+                400, "PasswordTooLong");
+        refused(() -> f.put(f.servers, srv(name), body.replace("Str0ng!Passw0rd", "alllowercase1"), caller),
                 400, "PasswordNotComplex");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json(body.replace("Str0ng!Passw0rd", "Xdbowner!99"))),
+        refused(() -> f.put(f.servers, srv(name), body.replace("Str0ng!Passw0rd", "Xdbowner!99"), caller),
                 400, "PasswordNotComplex").hasMessageContaining("login");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(body.replace("'administratorLogin'", "'version':'2.0','administratorLogin'"))),
+        refused(() -> f.put(f.servers, srv(name),
+                body.replace("'administratorLogin'", "'version':'2.0','administratorLogin'"), caller),
                 400, "RegionDoesNotSupportVersion");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(body.replace("'administratorLogin'", "'minimalTlsVersion':'0.9','administratorLogin'"))),
+        refused(() -> f.put(f.servers, srv(name),
+                body.replace("'administratorLogin'", "'minimalTlsVersion':'0.9','administratorLogin'"), caller),
                 400, "InvalidParameterValue");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name,
-                json(body.replace("'location'", "'tags':{'asyncops-fault':'not a code'},'location'"))),
+        refused(() -> f.put(f.servers, srv(name),
+                body.replace("'location'", "'tags':{'asyncops-fault':'not a code'},'location'"), caller),
                 400, "InvalidParameterValue");
-        refused(() -> arm.sqlServers().createOrUpdate(caller, "rg", name, json("{'location':'westus','properties':[]}")),
+        refused(() -> f.put(f.servers, srv(name), "{'location':'westus','properties':[]}", caller),
                 400, "InvalidRequestContent");
-        refused(() -> arm.sqlServers().update(caller, "rg", name, json("{'tags':{}}")), 404, "ResourceNotFound");
-        refused(() -> arm.sqlServers().get(sub, "rg", name), 404, "ResourceNotFound");
-        refused(() -> arm.sqlServers().get(sub, "nope", name), 404, "ResourceGroupNotFound");
-        assertThat(arm.sqlServers().delete(caller, "rg", name)).isEmpty();
-        assertThat(arm.sqlServers().listByResourceGroup(sub, "rg")).isEmpty();
-        assertThat(arm.sqlServers().listBySubscription(sub)).isEmpty();
+        refused(() -> f.patch(f.servers, srv(name), "{'tags':{}}", caller), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.servers, srv(name)), 404, "ResourceNotFound");
+        refused(() -> f.core.get(f.servers, CoreFixture.server(sub, "nope", name)), 404, "ResourceGroupNotFound");
+        assertThat(f.delete(f.servers, srv(name), caller)).isEqualTo(new Answer.Done(204, null, null));
+        assertThat(f.names(f.servers, 0, group(sub, "rg"))).isEmpty();
+        assertThat(f.names(f.servers, 1, java.util.Map.of("subscriptionId", sub))).isEmpty();
     }
 
     @Test
     void databaseAndFirewallRefusalsWithoutTheirServer() {
-        group("rg");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db", json("{'location':'westus'}")),
+        createGroup("rg");
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus'}", caller),
                 404, "ParentResourceNotFound");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "master", json("{'location':'westus'}")),
+        refused(() -> f.put(f.databases, db("nosrv", "master"), "{'location':'westus'}", caller),
                 400, "CannotUseReservedDatabaseName");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db ", json("{'location':'westus'}")),
+        refused(() -> f.put(f.databases, db("nosrv", "db "), "{'location':'westus'}", caller),
                 400, "CannotUseTrailingWhitespacesInDatabaseName");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "a/b", json("{'location':'westus'}")),
+        refused(() -> f.put(f.databases, db("nosrv", "a/b"), "{'location':'westus'}", caller),
                 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','sku':{'name':'S99'}}")), 400, "InvalidSku");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','sku':{'name':'S0','tier':'Premium'}}")), 400, "InvalidTierSkuCombination");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','properties':{'maxSizeBytes':-5}}")), 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','sku':{'name':'GP_Gen5','capacity':99999999999}}")), 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','properties':{'maxSizeBytes':123456789012345678901234567890}}")),
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus','sku':{'name':'S99'}}", caller),
+                400, "InvalidSku");
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus','sku':{'name':'S0','tier':'Premium'}}",
+                caller), 400, "InvalidTierSkuCombination");
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus','properties':{'maxSizeBytes':-5}}",
+                caller), 400, "InvalidParameterValue");
+        refused(() -> f.put(f.databases, db("nosrv", "db"),
+                "{'location':'westus','sku':{'name':'GP_Gen5','capacity':99999999999}}", caller),
+                400, "InvalidParameterValue");
+        refused(() -> f.put(f.databases, db("nosrv", "db"),
+                "{'location':'westus','properties':{'maxSizeBytes':123456789012345678901234567890}}", caller),
                 400, "InvalidRequestContent");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','properties':{'maxSizeBytes':'lots'}}")), 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','properties':{'collation':'bad collation!'}}")), 400, "InvalidCollation");
-        refused(() -> arm.sqlDatabases().createOrUpdate(caller, "rg", "nosrv", "db",
-                json("{'location':'westus','properties':{'createMode':'Copy'}}")), 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().get(sub, "rg", "nosrv", "db"), 404, "ParentResourceNotFound");
-        refused(() -> arm.sqlDatabases().export(caller, "rg", "nosrv", "db", json("{'storageKeyType':'StorageAccessKey'}")),
-                400, "MissingRequiredParameter");
-        refused(() -> arm.sqlDatabases().export(caller, "rg", "nosrv", "db", json("{'storageKeyType':'Magic','storageKey':'k',"
-                + "'storageUri':'https://a.blob.core.windows.net/c/db.bacpac','administratorLogin':'x','administratorLoginPassword':'y'}")),
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus','properties':{'maxSizeBytes':'lots'}}",
+                caller), 400, "InvalidParameterValue");
+        refused(() -> f.put(f.databases, db("nosrv", "db"),
+                "{'location':'westus','properties':{'collation':'bad collation!'}}", caller), 400, "InvalidCollation");
+        refused(() -> f.put(f.databases, db("nosrv", "db"), "{'location':'westus','properties':{'createMode':'Copy'}}",
+                caller), 400, "InvalidParameterValue");
+        refused(() -> f.core.get(f.databases, db("nosrv", "db")), 404, "ParentResourceNotFound");
+        refused(() -> export("nosrv", "{'storageKeyType':'StorageAccessKey'}"), 400, "MissingRequiredParameter");
+        refused(() -> export("nosrv", "{'storageKeyType':'Magic','storageKey':'k','storageUri':"
+                + "'https://a.blob.core.windows.net/c/db.bacpac','administratorLogin':'x','administratorLoginPassword':'y'}"),
                 400, "InvalidParameterValue");
-        refused(() -> arm.sqlDatabases().export(caller, "rg", "nosrv", "db", json("{'storageKeyType':'StorageAccessKey','storageKey':'k',"
-                + "'storageUri':'ftp://somewhere/db.bacpac','administratorLogin':'x','administratorLoginPassword':'y'}")),
+        refused(() -> export("nosrv", "{'storageKeyType':'StorageAccessKey','storageKey':'k','storageUri':"
+                + "'ftp://somewhere/db.bacpac','administratorLogin':'x','administratorLoginPassword':'y'}"),
                 400, "InvalidParameterValue");
 
         String rule = "{'properties':{'startIpAddress':'0.0.0.0','endIpAddress':'0.0.0.0'}}";
-        refused(() -> arm.firewallRules().createOrUpdate(caller, "rg", "nosrv", "AllowAllWindowsAzureIps", json(rule)),
+        refused(() -> f.put(f.firewallRules, rule("nosrv", "AllowAllWindowsAzureIps"), rule, caller),
                 404, "ParentResourceNotFound");
-        refused(() -> arm.firewallRules().createOrUpdate(caller, "rg", "nosrv", "r",
-                json("{'properties':{'startIpAddress':'1.2.3','endIpAddress':'1.2.3.4'}}")), 400, "FirewallRuleNotIPv4Address");
-        refused(() -> arm.firewallRules().createOrUpdate(caller, "rg", "nosrv", "r",
-                json("{'properties':{'startIpAddress':'10.0.0.9','endIpAddress':'10.0.0.1'}}")), 400, "FirewallRuleInvalidRange");
-        refused(() -> arm.firewallRules().createOrUpdate(caller, "rg", "nosrv", "r".repeat(129), json(rule)),
+        refused(() -> f.put(f.firewallRules, rule("nosrv", "r"),
+                "{'properties':{'startIpAddress':'1.2.3','endIpAddress':'1.2.3.4'}}", caller),
+                400, "FirewallRuleNotIPv4Address");
+        refused(() -> f.put(f.firewallRules, rule("nosrv", "r"),
+                "{'properties':{'startIpAddress':'10.0.0.9','endIpAddress':'10.0.0.1'}}", caller),
+                400, "FirewallRuleInvalidRange");
+        refused(() -> f.put(f.firewallRules, rule("nosrv", "r".repeat(129)), rule, caller),
                 400, "FirewallRuleNameTooLong");
-        refused(() -> arm.firewallRules().createOrUpdate(caller, "rg", "nosrv", "r", json("{'properties':{}}")),
+        refused(() -> f.put(f.firewallRules, rule("nosrv", "r"), "{'properties':{}}", caller),
                 400, "InvalidServerFirewallRuleResourceParameters");
     }
 
-    static String uuid8() {
-        return UUID.randomUUID().toString().substring(0, 8);
+    private java.util.Map<String, String> srv(String name) {
+        return CoreFixture.server(sub, "rg", name);
+    }
+
+    private java.util.Map<String, String> db(String server, String name) {
+        return CoreFixture.database(sub, "rg", server, name);
+    }
+
+    private java.util.Map<String, String> rule(String server, String name) {
+        return CoreFixture.rule(sub, "rg", server, name);
+    }
+
+    private void export(String server, String body) {
+        f.core.action(f.databases, "export", db(server, "db"), CoreFixture.json(body), caller);
     }
 }

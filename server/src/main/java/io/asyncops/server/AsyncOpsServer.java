@@ -1,9 +1,14 @@
 package io.asyncops.server;
 
+import io.asyncops.emulator.EmulatorSettings;
+import io.asyncops.emulator.ProviderCore;
+import io.asyncops.emulator.ResourceType;
+import io.asyncops.emulator.ResourceTypes;
 import io.asyncops.engine.Database;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.OperationHandler;
+import io.asyncops.server.arm.ArmResourceService;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.auth.AuthFilter;
@@ -58,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Start order: data dir, database, {@link Plane#prepare} of each plane, engine, routing, listeners. Closing stops
+ * <p>Start order: data dir, database, {@link Plane#prepare} of each plane, the provider core's store and handlers
+ * (the planes' and {@link ServerConfig#resourceTypes()}), engine, the provider core on it, routing, listeners. Closing stops
  * the listeners (requests in flight get the grace period), then the engine (its operations resume on the next start
  * or on another node), then the database.
  */
@@ -100,6 +106,12 @@ public final class AsyncOpsServer implements AutoCloseable {
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
             }
+            setup.resourceTypes(config.resourceTypes());
+            ResourceTypes types = ResourceTypes.of(setup.resourceTypes);
+            EmulatorSettings settings = EmulatorSettings.builder().clock(config.clock())
+                    .timeScale(config.timeScale()).build();
+            ProviderCore.migrate(database.dataSource());
+            types.handlers(database.dataSource(), settings).forEach(setup::handler);
             EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
                     .clock(config.clock())
                     .retryAfterBounds(config.retryAfterFloor(), config.retryAfterCeiling())
@@ -109,7 +121,8 @@ public final class AsyncOpsServer implements AutoCloseable {
             engine = Engine.start(engineConfig.build());
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
-            Pipeline pipeline = new Pipeline(config, database.dataSource(), engine, registry, setup.armWords,
+            Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
+                    ProviderCore.create(types, database.dataSource(), settings, engine), registry, setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -129,16 +142,18 @@ public final class AsyncOpsServer implements AutoCloseable {
     }
 
     /**
-     * What the routing needs: the configuration, the running engine, the meter registry, the ARM words the planes
-     * declared, the token verifier and the readiness check.
+     * What the routing needs: the configuration, the running engine, the provider core on it, the meter registry,
+     * the ARM words the planes declared, the token verifier and the readiness check.
      */
-    record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, PrometheusMeterRegistry registry,
+    record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
+                    PrometheusMeterRegistry registry,
                     List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
     }
 
     /**
      * Builds the whole routing: filters (request ids and limits, ARM path case, authentication), the error table,
-     * health, metrics, the generic operation routes, each plane's routes, and the 404 fallback. Tests reuse it.
+     * health, metrics, the generic operation routes, each plane's routes, the one generic ARM resource route, and
+     * the 404 fallback. Tests reuse it.
      */
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
@@ -148,11 +163,12 @@ public final class AsyncOpsServer implements AutoCloseable {
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
                 new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
-        PlaneContext context = new DefaultPlaneContext(p.engine(), p.dataSource(), p.config().clock(),
+        PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
             plane.routing(routing, context);
         }
+        routing.register(new ArmResourceService(context));
         Fallback.install(routing);
     }
 
@@ -296,6 +312,7 @@ public final class AsyncOpsServer implements AutoCloseable {
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<ResourceType> resourceTypes = new ArrayList<>();
 
         Setup(DataSource dataSource, Clock clock, double timeScale) {
             this.dataSource = dataSource;
@@ -319,6 +336,12 @@ public final class AsyncOpsServer implements AutoCloseable {
         @Override
         public PlaneSetup armSegments(String... canonicalSpellings) {
             armWords.addAll(List.of(canonicalSpellings));
+            return this;
+        }
+
+        @Override
+        public PlaneSetup resourceTypes(java.util.Collection<ResourceType> types) {
+            resourceTypes.addAll(types);
             return this;
         }
 

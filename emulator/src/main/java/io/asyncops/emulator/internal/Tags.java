@@ -1,10 +1,8 @@
 package io.asyncops.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asyncops.emulator.EmulatorException;
-import io.asyncops.engine.OperationError;
+import io.asyncops.emulator.AzureException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,7 +16,7 @@ public final class Tags {
     /** The tag that asks for a deterministic failure. */
     public static final String FAULT = "asyncops-fault";
     /** ARM's limit of tags per resource. */
-    static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = 50;
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final String FORBIDDEN_IN_NAMES = "<>%&\\?/";
 
@@ -35,7 +33,7 @@ public final class Tags {
             throw Errors.invalidContent("'tags' must be an object of string values.");
         }
         if (node.size() > MAX_TAGS) {
-            throw new EmulatorException(400, "InvalidTagCount", "The number of tags per resource or resource group"
+            throw new AzureException(400, "InvalidTagCount", "The number of tags per resource or resource group"
                     + " is limited to " + MAX_TAGS + "; the request has " + node.size() + ".", "tags");
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -45,17 +43,17 @@ public final class Tags {
                 throw Errors.invalidContent("the value of tag '" + name + "' must be a string.");
             }
             if (name.isEmpty() || name.length() > 512) {
-                throw new EmulatorException(400, "InvalidTagNameLength", "The tag name '" + name + "' must have"
+                throw new AzureException(400, "InvalidTagNameLength", "The tag name '" + name + "' must have"
                         + " 1 to 512 characters.", "tags");
             }
             for (char ch : name.toCharArray()) {
                 if (FORBIDDEN_IN_NAMES.indexOf(ch) >= 0) {
-                    throw new EmulatorException(400, "InvalidTagNameCharacters", "The tag names '" + name
+                    throw new AzureException(400, "InvalidTagNameCharacters", "The tag names '" + name
                             + "' have reserved characters '" + FORBIDDEN_IN_NAMES + "'.", "tags");
                 }
             }
             if (value.textValue().length() > 256) {
-                throw new EmulatorException(400, "InvalidTagValueLength", "The value of tag '" + name
+                throw new AzureException(400, "InvalidTagValueLength", "The value of tag '" + name
                         + "' exceeds the maximum length of 256 characters.", "tags");
             }
             tags.put(name, value.textValue());
@@ -69,7 +67,7 @@ public final class Tags {
             if (e.getKey().equalsIgnoreCase(FAULT)) {
                 String code = e.getValue();
                 if (!CODE.matcher(code).matches()) {
-                    throw new EmulatorException(400, "InvalidParameterValue", "The '" + FAULT + "' tag must name an"
+                    throw new AzureException(400, "InvalidParameterValue", "The '" + FAULT + "' tag must name an"
                             + " error code (a letter, then letters, digits, '.', '_' or '-'), not '" + code + "'.",
                             "tags." + FAULT);
                 }
@@ -84,32 +82,5 @@ public final class Tags {
         Map<String, String> kept = new LinkedHashMap<>(tags);
         kept.keySet().removeIf(k -> k.equalsIgnoreCase(FAULT));
         return kept;
-    }
-
-    /** The error an injected fault ends its operation with; the HTTP status follows the code's usual meaning. */
-    public static OperationError faultError(String code, String operationKind) {
-        String message = "The operation '" + operationKind + "' failed with error code '" + code + "' because its"
-                + " request carried the tag '" + FAULT + ": " + code + "' (a failure injected on purpose by asyncops).";
-        return OperationError.of(code, message, statusOf(code));
-    }
-
-    static int statusOf(String code) {
-        String c = code.toLowerCase(Locale.ROOT);
-        if (c.contains("notfound")) {
-            return 404;
-        }
-        if (c.contains("conflict") || c.contains("alreadyexists") || c.contains("inprogress")) {
-            return 409;
-        }
-        if (c.contains("toomanyrequests") || c.contains("throttl")) {
-            return 429;
-        }
-        if (c.contains("unavailable")) {
-            return 503;
-        }
-        if (c.contains("internal") || c.contains("timedout") || c.contains("timeout")) {
-            return 500;
-        }
-        return 400;
     }
 }

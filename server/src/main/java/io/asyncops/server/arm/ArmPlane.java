@@ -1,19 +1,33 @@
 package io.asyncops.server.arm;
 
-import io.asyncops.emulator.ArmEmulator;
-import io.asyncops.emulator.EmulatorSettings;
+import io.asyncops.emulator.Timings;
+import io.asyncops.emulator.resources.ResourceGroups;
+import io.asyncops.emulator.sql.Sql;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The ARM plane: resource groups and the emulated {@code Microsoft.Sql} provider (servers, databases, firewall
- * rules) over JSON, as PROTOCOL §2 describes. The status monitor and result routes are the server's (generic over
- * provider namespaces); this plane starts operations and answers resources.
+ * rules, export, checkNameAvailability) over JSON, as PROTOCOL §2 describes. It only declares the types: the
+ * server's one generic ARM resource route serves them, and the status monitor and result routes are the server's.
  */
 public final class ArmPlane implements Plane {
-    private ArmEmulator arm;
+    private final Timings timings;
+
+    /** The plane with Azure-like durations (scaled by the server's time scale). */
+    public ArmPlane() {
+        this(Timings.AZURE_LIKE);
+    }
+
+    /** The plane with {@code timings} at time scale 1. */
+    public ArmPlane(Timings timings) {
+        this.timings = Objects.requireNonNull(timings, "timings == null");
+    }
 
     @Override
     public String name() {
@@ -22,29 +36,14 @@ public final class ArmPlane implements Plane {
 
     @Override
     public void prepare(PlaneSetup setup) {
-        arm = ArmEmulator.create(setup.dataSource(), EmulatorSettings.builder()
-                .clock(setup.clock())
-                .timeScale(setup.timeScale())
-                .build());
-        arm.migrate();
-        arm.handlers().forEach(setup::handler);
-        setup.armSegments("Microsoft.Sql", "Microsoft.Resources", "servers", "databases", "firewallRules", "export");
+        List<io.asyncops.emulator.ResourceType> types = new ArrayList<>();
+        types.add(ResourceGroups.type(timings));
+        types.addAll(Sql.types(timings));
+        setup.resourceTypes(types);
     }
 
     @Override
     public void routing(HttpRouting.Builder routing, PlaneContext context) {
-        if (arm == null) {
-            throw new IllegalStateException("prepare must run before routing");
-        }
-        arm.attach(context.engine());
-        routing.register(new ResourceGroupsService(arm, context))
-                .register(new SqlServersService(arm, context))
-                .register(new SqlDatabasesService(arm, context))
-                .register(new FirewallRulesService(arm));
-    }
-
-    /** The emulator behind the routes (for tools and tests). */
-    public ArmEmulator emulator() {
-        return arm;
+        // the server's generic ARM route serves the declared types
     }
 }

@@ -1,5 +1,6 @@
 package io.asyncops.server.internal;
 
+import io.asyncops.emulator.ProviderCore;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.Operation;
 import io.asyncops.protocol.HeaderNames;
@@ -14,7 +15,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /** The server's {@link PlaneContext}. */
-public record DefaultPlaneContext(Engine engine, DataSource dataSource, Clock clock, double timeScale, Urls urls,
+public record DefaultPlaneContext(Engine engine, ProviderCore providers, DataSource dataSource, Clock clock, double timeScale, Urls urls,
                                   MeterRegistry meterRegistry) implements PlaneContext {
 
     @Override

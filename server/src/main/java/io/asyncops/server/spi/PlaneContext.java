@@ -1,5 +1,6 @@
 package io.asyncops.server.spi;
 
+import io.asyncops.emulator.ProviderCore;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,9 @@ public interface PlaneContext {
 
     /** The running engine. */
     Engine engine();
+
+    /** The provider core serving every declared resource type, on the running engine. */
+    ProviderCore providers();
 
     /** The database the engine uses. */
     DataSource dataSource();

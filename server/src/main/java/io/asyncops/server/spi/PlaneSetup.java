@@ -1,5 +1,6 @@
 package io.asyncops.server.spi;
 
+import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.OperationHandler;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -25,6 +26,13 @@ public interface PlaneSetup {
      * {@code operationResults}) are declared by the server.
      */
     PlaneSetup armSegments(String... canonicalSpellings);
+
+    /**
+     * Declares resource types for the provider core: ARM types are served by the server's one generic ARM route
+     * (their operation handlers are registered for the plane); other types (the classic plane's) by the plane's own
+     * routes through {@link PlaneContext#providers()}.
+     */
+    PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
 
     /** The server's clock (the engine's too). */
     Clock clock();

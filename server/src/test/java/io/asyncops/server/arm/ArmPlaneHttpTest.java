@@ -95,7 +95,9 @@ class ArmPlaneHttpTest {
         assertThat(Integer.parseInt(accepted.headers().firstValue("Retry-After").orElseThrow())).isPositive();
 
         HttpResponse<String> creating = arm.call("GET", server(rg, name) + SQL, null);
-        assertThat(json(creating).at("/properties/provisioningState").asText()).isIn("Creating", "Succeeded");
+        // Microsoft.Sql 2021-11-01 bodies have no provisioningState: a server shows state Ready once created
+        assertThat(json(creating).at("/properties/state").asText()).isIn("", "Ready");
+        assertThat(json(creating).at("/properties").has("provisioningState")).isFalse();
 
         JsonNode done = arm.awaitTerminal(status);
         assertThat(done.path("status").asText()).isEqualTo("Succeeded");
@@ -108,8 +110,9 @@ class ArmPlaneHttpTest {
         assertThat(srv.at("/properties/administratorLogin").asText()).isEqualTo("sqladmin");
         assertThat(srv.at("/properties/fullyQualifiedDomainName").asText()).isEqualTo(name + ".database.windows.net");
         assertThat(result.body()).doesNotContain("Str0ng!Passw0rd");
-        assertThat(json(arm.call("GET", server(rg, name) + SQL, null)).at("/properties/provisioningState").asText())
-                .isEqualTo("Succeeded");
+        JsonNode read = json(arm.call("GET", server(rg, name) + SQL, null));
+        assertThat(read.at("/properties/state").asText()).isEqualTo("Ready");
+        assertThat(read.at("/properties").has("provisioningState")).isFalse();
 
         String mixedCase = "/Subscriptions/" + SUB + "/ResourceGroups/" + rg + "/PROVIDERS/microsoft.sql/SERVERS/" + name;
         assertThat(arm.call("GET", mixedCase + SQL, null).statusCode()).isEqualTo(200);
@@ -235,7 +238,8 @@ class ArmPlaneHttpTest {
         assertThat(created.at("/properties/properties/status").asText()).isEqualTo("Online");
         JsonNode db = json(arm.call("GET", srv + "/databases/appdb" + SQL, null));
         assertThat(db.at("/sku/name").asText()).isEqualTo("S0");
-        assertThat(db.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(db.at("/properties/status").asText()).isEqualTo("Online");
+        assertThat(db.at("/properties").has("provisioningState")).isFalse();
         assertThat(names(json(arm.call("GET", srv + "/databases" + SQL, null))))
                 .containsExactly("appdb");
 

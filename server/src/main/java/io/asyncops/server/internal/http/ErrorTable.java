@@ -1,6 +1,7 @@
 package io.asyncops.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.asyncops.emulator.AzureException;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.ResourceBusyException;
@@ -42,9 +43,9 @@ public final class ErrorTable {
     }
 
     /** The error answer for {@code failure}. */
-    static ApiException translate(Throwable failure, ServerRequest request) {
+    static AzureException translate(Throwable failure, ServerRequest request) {
         return switch (failure) {
-            case ApiException api -> api;
+            case AzureException api -> api;
             case ResourceBusyException busy -> new ApiException(409, "AnotherOperationInProgress",
                     "Another operation is in progress on the resource '" + busy.resourceId() + "' (operation "
                             + busy.holder() + "). Retry when it has completed.");
@@ -66,7 +67,7 @@ public final class ErrorTable {
     }
 
     /** Writes {@code error} in the format of the request's plane, with the request id headers. */
-    public static void render(ServerRequest request, ServerResponse response, ApiException error) {
+    public static void render(ServerRequest request, ServerResponse response, AzureException error) {
         if (response.isSent()) {
             LOG.warn("cannot report {} {}: the response was already sent", error.status(), error.code());
             return;
