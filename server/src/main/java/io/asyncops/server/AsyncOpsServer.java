@@ -24,6 +24,7 @@ import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
 import io.asyncops.server.internal.operations.OperationListService;
 import io.asyncops.server.internal.operations.OperationStatusService;
+import io.asyncops.server.internal.operations.RenderedMonitors;
 import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -157,12 +158,13 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
+        RenderedMonitors monitors = new RenderedMonitors();
         routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry())))
                 .addFilter(new ArmPathNormalizer(p.armWords()))
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls), new OperationListService(p.engine(), urls));
+                new OperationStatusService(p.engine(), urls, monitors), new OperationListService(p.engine(), urls, monitors));
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {

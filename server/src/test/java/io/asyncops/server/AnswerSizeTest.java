@@ -97,8 +97,10 @@ class AnswerSizeTest {
         private final String token;
 
         Connection(int port, String token) throws IOException {
-            this.socket = new Socket("127.0.0.1", port);
-            this.in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+            this.socket = new Socket();
+            socket.setReceiveBufferSize(4 * 1024 * 1024); // a browser's or curl's window: 1 MB arrives in one go
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            this.in = new java.io.BufferedInputStream(socket.getInputStream(), 256 * 1024);
             this.out = socket.getOutputStream();
             this.token = token;
         }

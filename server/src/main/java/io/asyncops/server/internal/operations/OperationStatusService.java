@@ -40,12 +40,13 @@ public final class OperationStatusService implements HttpService {
     private final Engine engine;
     private final OperationLookup lookup;
     private final Urls urls;
-    private final RenderedMonitors rendered = new RenderedMonitors();
+    private final RenderedMonitors rendered;
 
-    public OperationStatusService(Engine engine, Urls urls) {
+    public OperationStatusService(Engine engine, Urls urls, RenderedMonitors rendered) {
         this.engine = engine;
         this.lookup = new OperationLookup(engine);
         this.urls = urls;
+        this.rendered = rendered;
     }
 
     @Override

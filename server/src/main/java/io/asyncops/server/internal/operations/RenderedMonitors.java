@@ -10,25 +10,34 @@ import io.asyncops.protocol.OperationStatusMonitor;
 import java.util.function.Supplier;
 
 /**
- * The JSON of the last status monitor rendered per operation: polls of an unchanged operation send the same bytes
- * without building and writing the monitor again. An entry serves only the same snapshot (the engine hands out one
- * instance per stored version) asked for by the same path; anything else renders anew and replaces it.
+ * The JSON of the last status monitor rendered per operation and path, shared by the status route and the list: polls of
+ * an unchanged operation send the same bytes without building the monitor again (its {@code properties} and the
+ * location of a listed one are parsed from the stored JSON, which costs more than the rest of a poll). An entry
+ * serves the same stored version (every change to an operation bumps it) asked for by the same path; a newer
+ * version renders anew and replaces it.
  */
-final class RenderedMonitors {
+public final class RenderedMonitors {
     private static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private record Rendered(Operation op, String path, byte[] json) {
+    private record Key(OperationId id, String path) {
     }
 
-    private final Cache<OperationId, Rendered> cache = Caffeine.newBuilder()
+    private record Rendered(long version, byte[] json) {
+    }
+
+    private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((OperationId id, Rendered r) -> 200 + r.json().length + 2 * r.path().length())
+            .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
             .build();
 
-    /** The monitor JSON of {@code op} asked for at {@code path}; {@code monitor} builds it when it must be rendered. */
+    /**
+     * The monitor JSON of {@code op} at {@code path} (the key: the path it was asked at, or any text that
+     * determines the monitor's {@code id}); {@code monitor} builds the monitor when it must be rendered.
+     */
     byte[] json(String path, Operation op, Supplier<OperationStatusMonitor> monitor) {
-        Rendered r = cache.getIfPresent(op.id());
-        if (r != null && r.op() == op && r.path().equals(path)) {
+        Key key = new Key(op.id(), path);
+        Rendered r = cache.getIfPresent(key);
+        if (r != null && r.version() == op.version()) {
             return r.json();
         }
         byte[] json;
@@ -37,7 +46,7 @@ final class RenderedMonitors {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a status monitor", e);
         }
-        cache.put(op.id(), new Rendered(op, path, json));
+        cache.put(key, new Rendered(op.version(), json));
         return json;
     }
 }
