@@ -55,6 +55,7 @@ public final class DefaultEngine implements Engine {
     private final Dispatcher dispatcher;
     private final Heartbeats heartbeats;
     private final Periodic pruner;
+    private final Periodic rechecker;
     private final ChangeFeed feed;
     private volatile boolean closed;
 
@@ -77,6 +78,8 @@ public final class DefaultEngine implements Engine {
             this.heartbeats = null;
         }
         this.pruner = new Periodic("prune-" + config.nodeId(), config.pruneInterval(), this::prune);
+        this.rechecker = new Periodic("waiters-" + config.nodeId(), config.fallbackPollInterval(),
+                () -> waiters.recheck(store::versions, snapshots::changed));
         this.feed = dialect.changeFeed(config.dataSource(), this::onNotice).orElse(null);
     }
 
@@ -95,6 +98,7 @@ public final class DefaultEngine implements Engine {
             engine.dispatcher.start();
         }
         engine.pruner.start();
+        engine.rechecker.start();
         LOG.info("engine {} started ({} workers: {})", config.nodeId(), dialect.migrationFolder(),
                 config.runWorkers() ? config.workers() : 0);
         return engine;
@@ -169,7 +173,7 @@ public final class DefaultEngine implements Engine {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(timeout, "timeout == null");
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        Signal signal = waiters.register(id);
+        Waiters.Waiter waiter = waiters.register(id, afterVersion);
         try {
             while (true) {
                 Optional<Operation> op = get(id);
@@ -177,10 +181,11 @@ public final class DefaultEngine implements Engine {
                 if (op.isEmpty() || op.get().version() > afterVersion || op.get().isTerminal() || left <= 0) {
                     return op;
                 }
-                signal.await(Math.min(left, config.fallbackPollInterval().toNanos()));
+                // no polling here: a change wakes it, announced or found by the one periodic recheck of all waiters
+                waiter.signal().await(left);
             }
         } finally {
-            waiters.unregister(id, signal);
+            waiters.unregister(id, waiter);
         }
     }
 
@@ -217,6 +222,7 @@ public final class DefaultEngine implements Engine {
         closed = true;
         submits.stop(false);
         pruner.stop();
+        rechecker.stop();
         if (dispatcher != null) {
             runner.closing();
             dispatcher.stop(10_000);
@@ -237,6 +243,7 @@ public final class DefaultEngine implements Engine {
         closed = true;
         submits.stop(true);
         pruner.stop();
+        rechecker.stop();
         if (dispatcher != null) {
             runner.halt();
             heartbeats.stop();

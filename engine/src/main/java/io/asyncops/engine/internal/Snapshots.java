@@ -66,9 +66,9 @@ final class Snapshots {
         map.put(op.id(), op);
     }
 
-    /** {@code id} changed: what is kept of it is out of date. */
+    /** {@code id} changed: what is kept of it is out of date, unless it is terminal (a terminal status is final). */
     void changed(OperationId id) {
-        map.put(id, new Marker());
+        map.compute(id, (k, v) -> v instanceof Operation op && op.isTerminal() ? v : new Marker());
     }
 
     /** Anything may have changed (missed announcements, pruning). */

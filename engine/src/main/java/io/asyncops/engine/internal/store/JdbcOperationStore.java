@@ -13,15 +13,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
 public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
+    /** Ids per statement of {@link #versions}. */
+    private static final int VERSIONS_PER_STATEMENT = 100;
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
@@ -45,6 +50,33 @@ public final class JdbcOperationStore implements OperationStore {
     @Override
     public Optional<StoredOperation> find(OperationId id) {
         return findOne("id = ?", id.value());
+    }
+
+    @Override
+    public Map<OperationId, Long> versions(Set<OperationId> ids) {
+        Map<OperationId, Long> versions = new HashMap<>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return versions;
+        }
+        List<OperationId> all = new ArrayList<>(ids);
+        StringBuilder sql = new StringBuilder("select id, version from " + Rows.TABLE + " where id in (?");
+        sql.append(", ?".repeat(VERSIONS_PER_STATEMENT - 1)).append(')');
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int from = 0; from < all.size(); from += VERSIONS_PER_STATEMENT) {
+                for (int k = 0; k < VERSIONS_PER_STATEMENT; k++) {
+                    // one statement text: the last chunk repeats its last id
+                    ps.setObject(k + 1, all.get(Math.min(from + k, all.size() - 1)).value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(new OperationId(rs.getObject(1, java.util.UUID.class)), rs.getLong(2));
+                    }
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read operation versions", e);
+        }
     }
 
     @Override

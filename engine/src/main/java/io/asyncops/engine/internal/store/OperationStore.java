@@ -7,6 +7,8 @@ import io.asyncops.engine.Page;
 import io.asyncops.engine.TransactionalWork;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +27,9 @@ public interface OperationStore {
     List<Inserted> insert(List<NewOperation> batch);
 
     Optional<StoredOperation> find(OperationId id);
+
+    /** The stored version of each of {@code ids} that still exists, read in few statements. */
+    Map<OperationId, Long> versions(Set<OperationId> ids);
 
     /** The newest operation with this request id. */
     Optional<Operation> findByRequestId(String requestId);
