@@ -2,6 +2,8 @@ package io.asyncops.bench.http;
 
 import io.asyncops.bench.engine.BenchPostgres;
 import io.asyncops.engine.Engine;
+import io.asyncops.engine.EngineListener;
+import io.asyncops.engine.Outcome;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.Submission;
@@ -20,14 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server process of the waiters benchmark, run by {@link WaitersBench} in a JVM of its own so that its heap
- * and RSS are its own: an asyncops server with no workers (operations stay running until ended here), N
- * operations submitted at start, and commands on stdin: {@code heap} (after a GC: used heap, RSS, threads),
- * {@code end} (ends every operation, as a cancel does, and prints when each ended), {@code quit}.
- * Arguments: {@code h2|postgresql}, the number of operations.
+ * and RSS are its own: an asyncops server whose workers run N operations that each wait for a release, and
+ * commands on stdin: {@code heap} (after a GC: used heap, RSS, threads), {@code end R} (releases the operations,
+ * R per second, in order; they end through the engine's ordinary path, group-committed endings; then prints when
+ * each ended), {@code quit}. Arguments: {@code h2|postgresql}, N (at most 10,000: one worker each).
  */
 public final class WaiterServer {
     static final String SUB = "00000000-0000-0000-0000-00000000a17e";
@@ -41,8 +46,21 @@ public final class WaiterServer {
         int n = Integer.parseInt(args[1]);
         Path dataDir = Files.createTempDirectory("asyncops-bench-waiters");
         try (BenchPostgres postgres = pg ? BenchPostgres.start() : null) {
+            Map<OperationId, CountDownLatch> gates = new ConcurrentHashMap<>();
+            CountDownLatch running = new CountDownLatch(n);
+            CountDownLatch ended = new CountDownLatch(n);
             ServerConfig.Builder b = ServerConfig.builder().httpPort(0).host("127.0.0.1").dataDir(dataDir)
-                    .engine(e -> e.runWorkers(false).handler(KIND, ctx -> io.asyncops.engine.Outcome.succeeded()));
+                    .engine(e -> e.workers(n).handler(KIND, ctx -> {
+                        CountDownLatch gate = gates.computeIfAbsent(ctx.operation().id(), k -> new CountDownLatch(1));
+                        running.countDown();
+                        gate.await();
+                        return Outcome.succeeded("{\"done\":true}");
+                    }).listener(new EngineListener() {
+                        @Override
+                        public void ended(Operation operation) {
+                            ended.countDown();
+                        }
+                    }));
             if (postgres != null) {
                 b.database(postgres.newDatabase("waiters"), BenchPostgres.USER, BenchPostgres.PASSWORD);
             }
@@ -59,6 +77,9 @@ public final class WaiterServer {
                         ids.add(f.get().id());
                     }
                 }
+                if (!running.await(5, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException(running.getCount() + " operations never started");
+                }
                 String token = TokenMinter.forDataDir(dataDir).mint("bench", List.of(SUB), Duration.ofHours(2));
                 System.out.println("PORT " + server.httpPort());
                 System.out.println("TOKEN " + token);
@@ -70,9 +91,10 @@ public final class WaiterServer {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line;
                 while ((line = in.readLine()) != null) {
-                    switch (line.trim()) {
+                    String[] parts = line.trim().split(" ");
+                    switch (parts[0]) {
                         case "heap" -> heap();
-                        case "end" -> end(engine, ids);
+                        case "end" -> end(engine, ids, gates, ended, Integer.parseInt(parts[1]));
                         case "quit" -> {
                             return;
                         }
@@ -102,28 +124,25 @@ public final class WaiterServer {
         System.out.println("HEAP " + used + " " + rss + " " + Thread.activeCount());
     }
 
-    /** Ends every operation (16 at a time), then prints each one's end in epoch microseconds. */
-    private static void end(Engine engine, List<OperationId> ids) throws Exception {
-        long[] ended = new long[ids.size()];
-        Semaphore lanes = new Semaphore(16);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < ids.size(); i++) {
-                int k = i;
-                lanes.acquire();
-                pool.submit(() -> {
-                    try {
-                        Operation op = engine.cancel(ids.get(k));
-                        ended[k] = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, op.endedAt());
-                    } finally {
-                        lanes.release();
-                    }
-                    return null;
-                });
+    /** Releases the operations, {@code rate} per second, waits for their ends, prints each end (epoch us). */
+    private static void end(Engine engine, List<OperationId> ids, Map<OperationId, CountDownLatch> gates,
+                            CountDownLatch ended, int rate) throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ids.size(); i++) {
+            long due = t0 + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            gates.get(ids.get(i)).countDown();
+        }
+        if (!ended.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(ended.getCount() + " operations never ended");
         }
         StringBuilder sb = new StringBuilder("ENDED");
-        for (long e : ended) {
-            sb.append(' ').append(e);
+        for (OperationId id : ids) {
+            Operation op = engine.get(id).orElseThrow();
+            sb.append(' ').append(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, op.endedAt()));
         }
         System.out.println(sb);
     }

@@ -25,10 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Many waiters on one node: a server process ({@link WaiterServer}, {@code -Xmx1g}) holds L long polls
  * ({@code Prefer: wait=60}) and S server-sent event streams, each on an operation of its own, over as many
- * connections from this process; then every operation ends, and each waiter's release is timed from its
+ * connections from this process (streams watch operations long polls wait on too: at most 10,000 operations, a
+ * worker each); then the operations end, R per second, through the engine's ordinary path (their handlers
+ * return; endings group-committed), and each waiter's release is timed from its
  * operation's end (the stored end time) to the moment its answer (or its terminal event) is read here. Prints the
  * server's heap and RSS before, while holding, and after, and the release latencies. Options: {@code -l} long
- * polls (10000), {@code -s} streams (2000), {@code --db h2|postgresql} (h2).
+ * polls (10000), {@code -s} streams (2000), {@code -r} ends per second (2000), {@code --db h2|postgresql} (h2).
  */
 public final class WaitersBench {
     private WaitersBench() {
@@ -38,23 +40,32 @@ public final class WaitersBench {
         int polls = 10_000;
         int streams = 2_000;
         String db = "h2";
+        int rate = 2_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-l" -> polls = Integer.parseInt(args[++i]);
                 case "-s" -> streams = Integer.parseInt(args[++i]);
                 case "--db" -> db = args[++i].toLowerCase(Locale.ROOT);
+                case "-r" -> rate = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: bin/bench waiters [-l long-polls] [-s streams] [--db h2|postgresql]");
+                    System.err.println("usage: bin/bench waiters [-l long-polls] [-s streams] [-r ends-per-second] [--db h2|postgresql]");
                     System.exit(2);
                 }
             }
         }
         int n = polls + streams;
-        System.out.printf("waiters benchmark: %d long polls and %d event streams on one %s server (-Xmx1g), %d CPUs,"
-                + " load average %.1f%n", polls, streams, db, Runtime.getRuntime().availableProcessors(), Load.average());
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), WaiterServer.class.getName(), db,
-                Integer.toString(n)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int ops = Math.min(polls, 10_000); // a worker each; event streams watch operations long polls wait on too
+        System.out.printf("waiters benchmark: %d long polls and %d event streams on %d operations ending %d/s, one %s"
+                + " server (-Xmx1g), %d CPUs, load average %.1f%n", polls, streams, Math.min(polls, 10_000), rate, db, Runtime.getRuntime().availableProcessors(), Load.average());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        String extra = System.getProperty("asyncops.bench.serverOpts", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WaiterServer.class.getName(), db,
+                Integer.toString(ops)));
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             PrintWriter in = new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -77,7 +88,7 @@ public final class WaitersBench {
                 boolean stream = i >= polls;
                 clients.submit(() -> {
                     try {
-                        wait(port, token, ids[k], stream, connecting, held, released, k, early);
+                        wait(port, token, ids[k % ops], stream, connecting, held, released, k, early);
                     } catch (IOException | RuntimeException e) {
                         if (failed.incrementAndGet() <= 3) {
                             System.err.println("waiter " + k + ": " + e);
@@ -97,8 +108,12 @@ public final class WaitersBench {
             Thread.sleep(3_000); // the last requests reach their handlers
             System.out.println("server:  " + heap(in, out, "holding every waiter"));
 
-            in.println("end");
-            long[] ended = parse(expect(out, "ENDED ").split(" "));
+            in.println("end " + rate);
+            long[] endedOps = parse(expect(out, "ENDED ").split(" "));
+            long[] ended = new long[n];
+            for (int i = 0; i < n; i++) {
+                ended[i] = endedOps[i % ops];
+            }
             if (!done.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(done.getCount() + " waiters were never released");
             }
@@ -144,7 +159,7 @@ public final class WaitersBench {
                     throw new IOException("closed before the end was seen: " + seen);
                 }
                 seen.append(new String(buf, 0, r, StandardCharsets.ISO_8859_1));
-                if (seen.indexOf("\"Canceled\"") >= 0) {
+                if (seen.indexOf("\"Succeeded\"") >= 0) {
                     released[k] = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
                     return;
                 }
