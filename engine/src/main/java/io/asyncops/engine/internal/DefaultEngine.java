@@ -65,7 +65,7 @@ public final class DefaultEngine implements Engine {
         this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
         this.snapshots = new Snapshots(config.fallbackPollInterval(), min(config.retention(), Duration.ofMinutes(10)),
                 SNAPSHOT_BYTES);
-        this.submits = new Submits(store, config.nodeId());
+        this.submits = new Submits(store, config.nodeId(), config.submitCommitters());
         if (config.runWorkers()) {
             this.committer = new Committer(store, config.clock(), config.nodeId());
             this.runner = new Runner(config, store, committer, leases, new RunEvents());

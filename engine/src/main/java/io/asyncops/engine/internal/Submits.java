@@ -12,11 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit of submits: callers hand in their new operations and wait; a committer thread stores whatever
- * has queued up in one transaction ({@link OperationStore#insert}), so concurrent submits share one durable
- * commit. No timer: a lone submit is written at once, and submits that arrive while a commit is in flight share
- * the next one, so the commits per second stay flat as the load grows and a submit waits at most for the commit
- * before its own. Each caller gets its own outcome; the store keeps one caller's failure from failing another.
+ * Group commit of submits: callers hand in their new operations and wait; a free committer thread stores
+ * whatever has queued up in one transaction ({@link OperationStore#insert}), so concurrent submits share one
+ * durable commit. No timer: a lone submit is written at once, and submits that arrive while every committer is
+ * busy share the next commit, so the commits per second stay flat as the load grows and a submit waits at most
+ * for the commits in flight before its own. Several committers ({@code EngineConfig#submitCommitters}) overlap
+ * one group's statements with another's durable write, and run the work of submits that bring some (a
+ * provider's resource rows, one round trip after another) in parallel. Each caller gets its own outcome; the
+ * store keeps one caller's failure from failing another. Two committers' groups may wait on each other (two
+ * submits of one idempotency key or one exclusive resource at the same instant, in reverse order): the database
+ * ends that by failing one group, which is then written one submit at a time.
  */
 final class Submits implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Submits.class);
@@ -33,12 +38,11 @@ final class Submits implements Runnable {
     private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
 
-    Submits(OperationStore store, String node) {
+    Submits(OperationStore store, String node, int committers) {
         this.store = store;
-        // a platform thread: it must not queue behind the request threads that wait for it on a busy carrier pool
-        int lanes = Integer.getInteger("asyncops.submitLanes", 1);
-        this.threads = new Thread[lanes];
-        for (int i = 0; i < lanes; i++) {
+        this.threads = new Thread[committers];
+        for (int i = 0; i < committers; i++) {
+            // platform threads: they must not queue behind the request threads waiting for them on the carriers
             threads[i] = Thread.ofPlatform().daemon().name("asyncops-submit-" + node + "-" + i).unstarted(this);
         }
     }

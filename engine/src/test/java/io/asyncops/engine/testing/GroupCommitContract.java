@@ -3,6 +3,7 @@ package io.asyncops.engine.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.asyncops.engine.Engine;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationId;
@@ -42,7 +43,8 @@ public interface GroupCommitContract extends EngineFixture {
     @Test
     default void queuedSubmitsShareOneCommitAndEachLearnsItsOwnOutcome() throws Exception {
         createEffectTable();
-        DefaultEngine engine = (DefaultEngine) engine(b -> b.runWorkers(false));
+        // one committer: the callers line up behind the one commit in flight
+        DefaultEngine engine = (DefaultEngine) engine(b -> b.runWorkers(false).submitCommitters(1));
         Operation keyHolder = engine.submit(Submission.of("test/echo", "{\"v\":1}").withSubscription("s")
                 .withIdempotencyKey("taken"));
         Operation resourceHolder = engine.submit(Submission.of("test/echo", "{}").withExclusiveResource("/r/held"));
@@ -124,7 +126,7 @@ public interface GroupCommitContract extends EngineFixture {
     @Test
     default void aRowTheDatabaseRefusesFailsAloneAndTheOthersAreStored() throws Exception {
         createEffectTable();
-        DefaultEngine engine = (DefaultEngine) engine(b -> b.runWorkers(false));
+        DefaultEngine engine = (DefaultEngine) engine(b -> b.runWorkers(false).submitCommitters(1));
         Map<String, Callable<Operation>> callers = new LinkedHashMap<>();
         for (int i = 1; i <= 3; i++) {
             String key = "ok-" + i;
@@ -142,6 +144,55 @@ public interface GroupCommitContract extends EngineFixture {
         // each work committed exactly once, though the group's first transaction ran them and was rolled back
         assertThat(column("select op_id from test_effect order by op_id")).containsExactly("ok-1", "ok-2", "ok-3");
         assertThat(column("select count(*) from asyncops_operation")).containsExactly("4");
+    }
+
+    @Test
+    default void manyCommittersKeepEveryCallersOutcome() throws Exception {
+        createEffectTable();
+        Engine engine = engine(b -> b.runWorkers(false).submitCommitters(4));
+        int callers = 48;
+        // every third caller races for one of four resources, every fourth retries one of four keys, every
+        // fifth has work that fails: whatever committer takes them, each outcome is its own
+        AtomicInteger next = new AtomicInteger();
+        List<Object> outcomes = SubmitContract.concurrently(callers, () -> {
+            int i = next.getAndIncrement();
+            Submission s = Submission.of("test/echo", "{}").withSubscription("s");
+            if (i % 3 == 0) {
+                s = s.withExclusiveResource("/r/" + (i % 4));
+            } else if (i % 4 == 0) {
+                s = s.withIdempotencyKey("k" + (i % 4));
+            }
+            boolean fails = i % 5 == 0;
+            try {
+                return (Object) engine.submit(s, c -> {
+                    EngineFixture.effect("c" + i, "w").execute(c);
+                    if (fails) {
+                        throw new IllegalStateException("caller " + i);
+                    }
+                });
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        List<Operation> stored = new ArrayList<>();
+        int failedWork = 0;
+        for (Object o : outcomes) {
+            if (o instanceof Operation op) {
+                stored.add(op);
+            } else if (o instanceof IllegalStateException) {
+                failedWork++;
+            } else {
+                assertThat(o).isInstanceOfAny(ResourceBusyException.class);
+            }
+        }
+        assertThat(failedWork).isPositive();
+        List<OperationId> distinct = stored.stream().map(Operation::id).distinct().toList();
+        // every operation a caller got is stored, with its work; nothing else is
+        assertThat(column("select count(*) from asyncops_operation")).containsExactly(Integer.toString(distinct.size()));
+        assertThat(column("select count(*) from test_effect")).containsExactly(Integer.toString(distinct.size()));
+        // one running operation per exclusive resource at most
+        assertThat(column("select count(*) from asyncops_operation where active_resource is not null"
+                + " group by active_resource having count(*) > 1")).isEmpty();
     }
 
     @Test
