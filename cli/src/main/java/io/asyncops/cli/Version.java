@@ -6,7 +6,7 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = AsyncOps.class.getPackage().getImplementationVersion();
+        String v = AsyncOpsCli.class.getPackage().getImplementationVersion();
         return new String[] {"asyncops " + (v != null ? v : "(development build)")};
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param subscription   the subscription id from the URL (the plane already checked the caller may see it)
  * @param owner          the principal's subject, recorded on operations; may be null
  * @param requestId      the request's {@code x-ms-request-id}, recorded on operations; may be null
- * @param idempotencyKey the caller's retry key ({@code x-ms-client-request-id} or {@code Idempotency-Key}); may be null
+ * @param idempotencyKey the caller's retry key, as the server reads it from the request (PROTOCOL §4); may be null
  */
 public record Caller(String subscription, String owner, String requestId, String idempotencyKey) {
     public Caller {

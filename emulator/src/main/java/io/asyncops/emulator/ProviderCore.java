@@ -43,6 +43,11 @@ public final class ProviderCore {
     public static final String FLYWAY_LOCATION = "classpath:db/asyncops/emulator";
     /** The store's own Flyway history table (the engine keeps its own). */
     public static final String FLYWAY_TABLE = "asyncops_emulator_history";
+    /**
+     * The tables of the generic store: the resources requests created, of every declared type. What a reset of the
+     * server ({@code AsyncOpsServer.reset()}) empties, with the engine's operations.
+     */
+    public static final java.util.List<String> STATE_TABLES = java.util.List.of("emu_resource");
 
     private final Core core;
     private final Writes writes;

@@ -41,6 +41,14 @@ public interface ResourceAction {
         return null;
     }
 
+    /**
+     * What the target shows while a long-running action runs, or null to leave its body; {@code request} says who
+     * asked. Default: null.
+     */
+    default ObjectNode bodyWhileRunning(ActionRequest request, Resource target) {
+        return null;
+    }
+
     /** How a long-running action goes. Default: {@link PlanContext#defaultPlan()}. */
     default Plan plan(PlanContext context) {
         return context.defaultPlan();

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>The order for a PUT or PATCH: the core checks the name, the body's shape, {@code location} and {@code tags};
  * then {@link #normalize} (no state read yet) gives the operation's input; the core reads the parents and the
  * resource; {@link #check} refuses what the current state forbids; {@link #desired} computes the resource after the
- * write and {@link #whileRunning} what it shows meanwhile. A synchronous write stores {@code desired} at once. A
+ * write and {@link #whileRunning} what it shows meanwhile ({@link #whileDeleting} for a DELETE). A synchronous write stores {@code desired} at once. A
  * long-running one submits an operation (committed with the resource's new state); its worker asks {@link #plan},
  * then {@link #provision}, and commits the end with the operation's: success stores what {@code provision}
  * returned; a failure or a cancellation leaves the state {@link #stateAfter} says. Every answer's body comes from
@@ -69,6 +69,14 @@ public interface ResourceHooks {
      */
     default ObjectNode whileRunning(ObjectNode desired, Resource existing) {
         return existing == null ? desired : existing.body();
+    }
+
+    /**
+     * What a long-running DELETE shows until it ends (its state is {@code Deleting}); {@code caller} is who asked.
+     * Default: the body as it is.
+     */
+    default ObjectNode whileDeleting(Resource existing, Caller caller) {
+        return existing.body();
     }
 
     /** Decides how the operation goes (duration, failure). Default: {@link PlanContext#defaultPlan()}. */

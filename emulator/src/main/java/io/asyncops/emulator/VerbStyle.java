@@ -3,6 +3,7 @@ package io.asyncops.emulator;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one verb of a resource type answers (ARM RPC, "Asynchronous operations"): synchronously, or as a long-running
@@ -23,8 +24,9 @@ import java.util.Objects;
  * @param mode          synchronous, or the first answer of a long-running operation
  * @param finalStateVia where the final state is read; null when synchronous
  * @param duration      how long the operation takes at time scale 1 (zero when synchronous)
+ * @param statuses      the success statuses the verb may answer (a spec's declared codes); empty: ARM's usual ones
  */
-public record VerbStyle(Mode mode, FinalStateVia finalStateVia, Duration duration) {
+public record VerbStyle(Mode mode, FinalStateVia finalStateVia, Duration duration, Set<Integer> statuses) {
 
     /** Synchronous, or the first answer of a long-running operation. */
     public enum Mode {
@@ -69,7 +71,13 @@ public record VerbStyle(Mode mode, FinalStateVia finalStateVia, Duration duratio
         }
     }
 
+    /** A style answering ARM's usual statuses. */
+    public VerbStyle(Mode mode, FinalStateVia finalStateVia, Duration duration) {
+        this(mode, finalStateVia, duration, Set.of());
+    }
+
     public VerbStyle {
+        statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses == null"));
         Objects.requireNonNull(mode, "mode == null");
         Objects.requireNonNull(duration, "duration == null");
         if (duration.isNegative()) {
@@ -103,12 +111,43 @@ public record VerbStyle(Mode mode, FinalStateVia finalStateVia, Duration duratio
 
     /** This style with another final-state-via (long-running only). */
     public VerbStyle finalStateVia(FinalStateVia value) {
-        return new VerbStyle(mode, value, duration);
+        return new VerbStyle(mode, value, duration, statuses);
     }
 
     /** This style with another duration at time scale 1 (long-running only). */
     public VerbStyle duration(Duration value) {
-        return new VerbStyle(mode, finalStateVia, value);
+        return new VerbStyle(mode, finalStateVia, value, statuses);
+    }
+
+    /**
+     * This style answering only {@code values} (a spec's declared success codes, e.g. {@code 200} without
+     * {@code 201}); empty for ARM's usual ones.
+     */
+    public VerbStyle statuses(Set<Integer> values) {
+        return new VerbStyle(mode, finalStateVia, duration, values);
+    }
+
+    /**
+     * The status to answer where ARM's rule gives {@code natural}: itself when declared (or nothing is), else the
+     * closest declared one ({@code 201} -> {@code 200}, {@code 204} -> {@code 200}, {@code 200} -> {@code 201} or
+     * {@code 204}).
+     */
+    public int status(int natural) {
+        if (statuses.isEmpty() || statuses.contains(natural)) {
+            return natural;
+        }
+        int[] closest = switch (natural) {
+            case 201 -> new int[] {200, 202};
+            case 200 -> new int[] {201, 204, 202};
+            case 204 -> new int[] {200, 202};
+            default -> new int[0];
+        };
+        for (int c : closest) {
+            if (statuses.contains(c)) {
+                return c;
+            }
+        }
+        return natural;
     }
 
     public boolean longRunning() {

@@ -54,6 +54,18 @@ public interface Engine extends AutoCloseable {
     Page<Operation> list(OperationQuery query);
 
     /**
+     * The operation with its timeline (accepted, starts and takeovers, progress and checkpoints, cancel requests,
+     * end), for people looking at one operation; empty if unknown or pruned. Reads the database every time.
+     */
+    Optional<OperationHistory> history(OperationId id);
+
+    /**
+     * How many operations there are per status and the creation time of the oldest non-terminal one, for one
+     * subscription or, with {@code null}, for all. Counts the database every time: cache it.
+     */
+    OperationStats stats(String subscription);
+
+    /**
      * Requests cancellation. An operation no worker holds ends {@code Canceled} at once, with its handler's
      * {@link OperationHandler#canceledWithoutWorker} work in the same transaction; a running one ends
      * {@code Canceled} at its handler's next safe point (or as the handler decides). Idempotent; a terminal operation is returned as is.
@@ -76,6 +88,16 @@ public interface Engine extends AutoCloseable {
 
     /** Deletes terminal operations past the retention period, in batches; returns how many were deleted. */
     int prune();
+
+    /**
+     * Deletes every operation, whatever its status, and runs {@code inSameTransaction} in the same transaction: a
+     * clean slate for tests that reuse one engine between cases (the test emulator's reset), never a production
+     * tool. Handlers running here lose their lease at once and write nothing more; engines sharing the database
+     * find theirs gone at their next heartbeat. Idempotency keys go with their operations.
+     *
+     * @return how many operations were deleted
+     */
+    int purge(TransactionalWork inSameTransaction);
 
     /** Stops workers (running handlers are interrupted; their operations resume elsewhere) and releases resources. */
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +37,7 @@ public final class EngineConfig {
     private final Clock clock;
     private final boolean migrate;
     private final boolean runWorkers;
+    private final UnaryOperator<Submission> beforeSubmit;
 
     private EngineConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -59,6 +61,7 @@ public final class EngineConfig {
         this.clock = b.clock;
         this.migrate = b.migrate;
         this.runWorkers = b.runWorkers;
+        this.beforeSubmit = b.beforeSubmit;
         if (heartbeatInterval.compareTo(leaseDuration) >= 0) {
             throw new IllegalArgumentException("heartbeatInterval " + heartbeatInterval
                     + " must be shorter than leaseDuration " + leaseDuration);
@@ -171,6 +174,11 @@ public final class EngineConfig {
         return runWorkers;
     }
 
+    /** Applied to every submission on the submitting thread before it is stored; identity by default. */
+    public UnaryOperator<Submission> beforeSubmit() {
+        return beforeSubmit;
+    }
+
     /** Builds an {@link EngineConfig}; each setter checks its argument and names it in the error. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -194,6 +202,7 @@ public final class EngineConfig {
         private Clock clock = Clock.systemUTC();
         private boolean migrate = true;
         private boolean runWorkers = true;
+        private UnaryOperator<Submission> beforeSubmit = UnaryOperator.identity();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
@@ -319,6 +328,16 @@ public final class EngineConfig {
 
         public Builder runWorkers(boolean value) {
             this.runWorkers = value;
+            return this;
+        }
+
+        /**
+         * Adjusts every submission before it is stored, on the submitting thread: e.g. to stamp the context of
+         * the request that submits it (the server records the request's correlation id this way). It must not
+         * return null.
+         */
+        public Builder beforeSubmit(UnaryOperator<Submission> value) {
+            this.beforeSubmit = Objects.requireNonNull(value, "beforeSubmit == null");
             return this;
         }
 

@@ -19,4 +19,23 @@ public interface EngineListener {
     /** An operation became terminal on this engine. */
     default void ended(Operation operation) {
     }
+
+    /**
+     * A worker of this engine resumed an operation whose lease {@code previousNode} held and let expire (that node
+     * died or stalled); called after {@link #started} of the same run.
+     */
+    default void takenOver(Operation operation, String previousNode) {
+    }
+
+    /**
+     * Some operation changed: here (submitted, started, progressed, canceled, ended) or, on a database with
+     * notifications, on another engine sharing it. Only the id: read the operation if it matters. May be called
+     * several times for one change.
+     */
+    default void changed(OperationId id) {
+    }
+
+    /** Pruning deleted {@code count} terminal operations past their retention (called only when count > 0). */
+    default void pruned(int count) {
+    }
 }

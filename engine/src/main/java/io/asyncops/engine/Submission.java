@@ -15,6 +15,7 @@ import java.util.Objects;
  *                       same operation; a different input is an {@link IdempotencyConflictException}
  * @param requestId      the id of the request that starts it, may be null
  * @param owner          the submitting principal, may be null
+ * @param correlationId  the correlation id of the request that starts it (shown in its history), may be null
  */
 public record Submission(
         String kind,
@@ -24,7 +25,8 @@ public record Submission(
         boolean exclusive,
         String idempotencyKey,
         String requestId,
-        String owner) {
+        String owner,
+        String correlationId) {
 
     public Submission {
         Objects.requireNonNull(kind, "kind == null");
@@ -34,36 +36,44 @@ public record Submission(
         if (exclusive && resourceId == null) {
             throw new IllegalArgumentException("an exclusive submission needs a resourceId");
         }
+        if (correlationId != null && correlationId.length() > 200) {
+            throw new IllegalArgumentException("correlationId is longer than 200 characters");
+        }
     }
 
     /** A submission of {@code kind} with {@code input} and nothing else. */
     public static Submission of(String kind, String input) {
-        return new Submission(kind, input, null, null, false, null, null, null);
+        return new Submission(kind, input, null, null, false, null, null, null, null);
     }
 
     public Submission withSubscription(String value) {
-        return new Submission(kind, input, value, resourceId, exclusive, idempotencyKey, requestId, owner);
+        return new Submission(kind, input, value, resourceId, exclusive, idempotencyKey, requestId, owner, correlationId);
     }
 
     /** Acts on {@code value}, without excluding other operations on it. */
     public Submission withResource(String value) {
-        return new Submission(kind, input, subscription, value, exclusive, idempotencyKey, requestId, owner);
+        return new Submission(kind, input, subscription, value, exclusive, idempotencyKey, requestId, owner, correlationId);
     }
 
     /** Acts on {@code value} and holds it: no other exclusive operation on it may start until this one ends. */
     public Submission withExclusiveResource(String value) {
-        return new Submission(kind, input, subscription, value, true, idempotencyKey, requestId, owner);
+        return new Submission(kind, input, subscription, value, true, idempotencyKey, requestId, owner, correlationId);
     }
 
     public Submission withIdempotencyKey(String value) {
-        return new Submission(kind, input, subscription, resourceId, exclusive, value, requestId, owner);
+        return new Submission(kind, input, subscription, resourceId, exclusive, value, requestId, owner, correlationId);
     }
 
     public Submission withRequestId(String value) {
-        return new Submission(kind, input, subscription, resourceId, exclusive, idempotencyKey, value, owner);
+        return new Submission(kind, input, subscription, resourceId, exclusive, idempotencyKey, value, owner, correlationId);
+    }
+
+    /** Records the correlation id of the starting request (at most 200 characters). */
+    public Submission withCorrelationId(String value) {
+        return new Submission(kind, input, subscription, resourceId, exclusive, idempotencyKey, requestId, owner, value);
     }
 
     public Submission withOwner(String value) {
-        return new Submission(kind, input, subscription, resourceId, exclusive, idempotencyKey, requestId, value);
+        return new Submission(kind, input, subscription, resourceId, exclusive, idempotencyKey, requestId, value, correlationId);
     }
 }

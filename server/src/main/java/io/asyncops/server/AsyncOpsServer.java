@@ -11,6 +11,13 @@ import io.asyncops.engine.OperationHandler;
 import io.asyncops.server.arm.ArmResourceService;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
+import io.asyncops.server.internal.console.ChangeLog;
+import io.asyncops.server.internal.console.ConsoleService;
+import io.asyncops.server.internal.console.ConsoleStreams;
+import io.asyncops.server.internal.logging.LifecycleLog;
+import io.asyncops.server.internal.metrics.OperationGauges;
+import io.asyncops.server.internal.metrics.StreamMetrics;
+import io.asyncops.server.internal.openapi.OpenApiService;
 import io.asyncops.server.internal.auth.AuthFilter;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
@@ -19,6 +26,7 @@ import io.asyncops.server.internal.http.ErrorTable;
 import io.asyncops.server.internal.http.Fallback;
 import io.asyncops.server.internal.http.HealthService;
 import io.asyncops.server.internal.http.MetricsService;
+import io.asyncops.server.internal.http.RecentRequests;
 import io.asyncops.server.internal.http.RequestFilter;
 import io.asyncops.server.internal.metrics.HttpMetrics;
 import io.asyncops.server.internal.metrics.OperationMetrics;
@@ -29,6 +37,8 @@ import io.asyncops.server.internal.tls.TlsMaterial;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.ListenerConfig;
@@ -48,11 +58,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The asyncops HTTP server: the engine, the planes' routes and the generic operation routes behind HTTP and HTTPS
@@ -73,21 +87,34 @@ public final class AsyncOpsServer implements AutoCloseable {
     /** The name of the HTTPS listener. */
     public static final String HTTPS_SOCKET = "https";
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOpsServer.class);
+    /** Changed operations remembered for the console streams between two reads (more: they reload). */
+    private static final int CHANGE_LOG_CAPACITY = 20_000;
+    /** Console change streams one node serves at once. */
+    private static final int MAX_CONSOLE_STREAMS = 64;
 
     private final ServerConfig config;
     private final Database database;
     private final Engine engine;
     private final PrometheusMeterRegistry registry;
+    private final ConsoleStreams consoleStreams;
+    private final Pipeline pipeline;
     private final WebServer webServer;
+    private final List<String> stateTables;
+    private final RecentRequests recentRequests;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private AsyncOpsServer(ServerConfig config, Database database, Engine engine,
-                           PrometheusMeterRegistry registry, WebServer webServer) {
+                           PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, Pipeline pipeline,
+                           WebServer webServer, List<String> stateTables, RecentRequests recentRequests) {
         this.config = config;
         this.database = database;
         this.engine = engine;
         this.registry = registry;
+        this.consoleStreams = consoleStreams;
+        this.pipeline = pipeline;
         this.webServer = webServer;
+        this.stateTables = List.copyOf(stateTables);
+        this.recentRequests = recentRequests;
     }
 
     /**
@@ -97,47 +124,87 @@ public final class AsyncOpsServer implements AutoCloseable {
      */
     public static AsyncOpsServer start(ServerConfig config) {
         createDataDir(config.dataDir());
-        Database database = config.jdbcUrl().isPresent()
-                ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null))
-                : Database.h2(config.dataDir());
+        // the TLS context (a first self-signed certificate, the JDK's TLS classes) is made while the database
+        // opens and migrates: a quarter of a cold start, off the critical path
+        FutureTask<SSLContext> tls = null;
+        if (config.httpsPort().isPresent()) {
+            tls = new FutureTask<>(() -> sslContext(config));
+            Thread.ofVirtual().name("asyncops-tls-setup").start(tls);
+        }
+        Database database;
+        try {
+            database = config.jdbcUrl().isPresent()
+                    ? Database.open(config.jdbcUrl().get(), config.dbUser().orElse(null),
+                    config.dbPassword().orElse(null))
+                    : Database.h2(config.dataDir());
+        } catch (RuntimeException e) {
+            settle(tls);
+            throw e;
+        }
         Engine engine = null;
+        ConsoleStreams consoleStreams = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale());
+            if (database.dataSource() instanceof HikariDataSource pool) {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            }
+            ChangeLog changes = new ChangeLog(CHANGE_LOG_CAPACITY);
+            Setup setup = new Setup(database.dataSource(), config.clock(), config.timeScale(), config);
             for (Plane plane : config.planes()) {
                 plane.prepare(setup);
             }
             setup.resourceTypes(config.resourceTypes());
             ResourceTypes types = ResourceTypes.of(setup.resourceTypes);
-            EmulatorSettings settings = EmulatorSettings.builder().clock(config.clock())
-                    .timeScale(config.timeScale()).build();
+            EmulatorSettings.Builder emulatorSettings = EmulatorSettings.builder().clock(config.clock())
+                    .timeScale(config.timeScale());
+            config.faults().forEach(emulatorSettings::fault);
+            EmulatorSettings settings = emulatorSettings.build();
             ProviderCore.migrate(database.dataSource());
+            setup.stateTables(ProviderCore.STATE_TABLES.toArray(String[]::new));
             types.handlers(database.dataSource(), settings).forEach(setup::handler);
             EngineConfig.Builder engineConfig = EngineConfig.builder(database.dataSource())
                     .clock(config.clock())
                     .retryAfterBounds(config.retryAfterFloor(), config.retryAfterCeiling())
-                    .listener(new OperationMetrics(registry));
+                    .listener(new OperationMetrics(registry))
+                    .listener(changes)
+                    // a submit runs on its request's thread, whose logging context holds the request's ids
+                    .beforeSubmit(s -> s.correlationId() != null ? s : s.withCorrelationId(
+                            MDC.get(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID)));
             setup.handlers.forEach(engineConfig::handler);
             config.engineCustomizer().accept(engineConfig);
+            // the lifecycle log names the node, which the customizer may have set: build once to learn it
+            engineConfig.listener(new LifecycleLog(engineConfig.build().nodeId()));
             engine = Engine.start(engineConfig.build());
+            new OperationGauges(engine, registry, config.clock());
+            consoleStreams = new ConsoleStreams(engine, changes, MAX_CONSOLE_STREAMS);
 
             AtomicBoolean engineUp = new AtomicBoolean(true);
             Pipeline pipeline = new Pipeline(config, database.dataSource(), engine,
-                    ProviderCore.create(types, database.dataSource(), settings, engine), registry, setup.armWords,
+                    ProviderCore.create(types, database.dataSource(), settings, engine), registry, consoleStreams,
+                    new StreamMetrics(registry), setup.armWords,
                     new JwtAuthenticator(config.auth(), InstallSecret.loadOrCreate(config.dataDir()), config.clock()),
                     () -> engineUp.get() && reachable(database.dataSource()));
             HttpRouting.Builder routing = HttpRouting.builder();
+            RecentRequests recent = config.recentRequests() > 0 ? new RecentRequests(config.recentRequests()) : null;
+            if (recent != null) {
+                routing.addFilter(recent); // first, so that it sees every answer's final status
+            }
             routing(routing, pipeline);
-            WebServer server = WebServer.create(listeners(config, routing)).start();
-            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, server);
+            WebServer server = WebServer.create(listeners(config, routing, tls)).start();
+            AsyncOpsServer started = new AsyncOpsServer(config, database, engine, registry, consoleStreams, pipeline,
+                    server, setup.stateTables, recent);
             LOG.info("asyncops serving on {}{}", started.httpUri(),
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            if (consoleStreams != null) {
+                consoleStreams.close();
+            }
             if (engine != null) {
                 engine.close();
             }
             database.close();
+            settle(tls);
             throw e;
         }
     }
@@ -147,7 +214,7 @@ public final class AsyncOpsServer implements AutoCloseable {
      * the ARM words the planes declared, the token verifier and the readiness check.
      */
     record Pipeline(ServerConfig config, DataSource dataSource, Engine engine, ProviderCore providers,
-                    PrometheusMeterRegistry registry,
+                    PrometheusMeterRegistry registry, ConsoleStreams consoleStreams, StreamMetrics streamMetrics,
                     List<String> armWords, JwtAuthenticator authenticator, java.util.function.BooleanSupplier ready) {
     }
 
@@ -164,7 +231,10 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .addFilter(new AuthFilter(p.authenticator()));
         ErrorTable.install(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls, monitors), new OperationListService(p.engine(), urls, monitors));
+                new OperationStatusService(p.engine(), urls, p.streamMetrics(), monitors),
+                new OperationListService(p.engine(), urls, monitors));
+        routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(), p.providers()),
+                new OpenApiService());
         PlaneContext context = new DefaultPlaneContext(p.engine(), p.providers(), p.dataSource(), p.config().clock(),
                 p.config().timeScale(), urls, p.registry());
         for (Plane plane : p.config().planes()) {
@@ -174,7 +244,13 @@ public final class AsyncOpsServer implements AutoCloseable {
         Fallback.install(routing);
     }
 
-    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing) {
+    /** What the routing was built from (tests rebuild it to list the registered routes). */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    private static WebServerConfig listeners(ServerConfig config, HttpRouting.Builder routing,
+                                             FutureTask<SSLContext> tls) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -186,7 +262,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing);
         if (config.httpsPort().isPresent()) {
-            SSLContext ssl = sslContext(config);
+            SSLContext ssl = await(tls);
             builder.putSocket(HTTPS_SOCKET, ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
@@ -218,6 +294,34 @@ public final class AsyncOpsServer implements AutoCloseable {
             return TlsMaterial.pkcs12(config.tlsKeystore().get(), config.tlsKeystorePassword());
         }
         return TlsMaterial.selfSigned(config.dataDir());
+    }
+
+    /** The TLS context made in the background; its failure as it would have been thrown here. */
+    private static SSLContext await(FutureTask<SSLContext> tls) {
+        try {
+            return tls.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the TLS context", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot make the TLS context", e.getCause());
+        }
+    }
+
+    /** After a failed start: lets the TLS setup finish, so that nothing writes into the data dir afterwards. */
+    private static void settle(FutureTask<SSLContext> tls) {
+        if (tls != null) {
+            try {
+                tls.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the start failed already; this failure adds nothing
+            }
+        }
     }
 
     /** Whether a connection answers within 2 seconds. */
@@ -289,6 +393,39 @@ public final class AsyncOpsServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /**
+     * The last requests answered, oldest first, at most {@link ServerConfig#recentRequests()} of them; empty when
+     * that is 0 (the default).
+     */
+    public List<RecentRequest> recentRequests() {
+        return recentRequests == null ? List.of() : recentRequests.snapshot();
+    }
+
+    /**
+     * Forgets what requests created, in one transaction: every operation (handlers still running stop without
+     * writing anything more) and every row of the tables the planes declared as state
+     * ({@link PlaneSetup#stateTables}); the ring of recent requests is emptied too. The schema, the install's
+     * secret and keys stay, so tokens minted before stay valid. For tests that reuse one server between cases:
+     * milliseconds on H2, where a restart takes a second. Not for a database that other servers share.
+     *
+     * @throws IllegalStateException when the server is closed
+     */
+    public void reset() {
+        if (!running.get()) {
+            throw new IllegalStateException("the server is closed");
+        }
+        engine.purge(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String table : stateTables) {
+                    s.executeUpdate("delete from " + table);
+                }
+            }
+        });
+        if (recentRequests != null) {
+            recentRequests.clear();
+        }
+    }
+
     /** Stops listeners, engine and database, in that order. Idempotent. */
     @Override
     public void close() {
@@ -299,6 +436,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             webServer.stop();
         } finally {
             try {
+                consoleStreams.close();
                 engine.close();
             } finally {
                 database.close();
@@ -309,17 +447,31 @@ public final class AsyncOpsServer implements AutoCloseable {
 
     /** Collects what the planes declare before the engine starts. */
     private static final class Setup implements PlaneSetup {
+        private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
         private final DataSource dataSource;
         private final Clock clock;
         private final double timeScale;
         private final Map<String, OperationHandler> handlers = new LinkedHashMap<>();
         private final List<String> armWords = new ArrayList<>();
+        private final List<String> stateTables = new ArrayList<>();
+        private final ServerConfig config;
         private final List<ResourceType> resourceTypes = new ArrayList<>();
 
-        Setup(DataSource dataSource, Clock clock, double timeScale) {
+        Setup(DataSource dataSource, Clock clock, double timeScale, ServerConfig config) {
             this.dataSource = dataSource;
             this.clock = clock;
             this.timeScale = timeScale;
+            this.config = config;
+        }
+
+        @Override
+        public List<Path> specs() {
+            return config.specs();
+        }
+
+        @Override
+        public Optional<Path> providersConfig() {
+            return config.providersConfig();
         }
 
         @Override
@@ -338,6 +490,17 @@ public final class AsyncOpsServer implements AutoCloseable {
         @Override
         public PlaneSetup armSegments(String... canonicalSpellings) {
             armWords.addAll(List.of(canonicalSpellings));
+            return this;
+        }
+
+        @Override
+        public PlaneSetup stateTables(String... tables) {
+            for (String table : tables) {
+                if (table == null || !SQL_NAME.matcher(table).matches()) {
+                    throw new IllegalArgumentException("not a plain SQL table name: " + table);
+                }
+                stateTables.add(table);
+            }
             return this;
         }
 

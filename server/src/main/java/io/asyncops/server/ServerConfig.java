@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,10 @@ public final class ServerConfig {
     private final Clock clock;
     private final Duration shutdownGrace;
     private final Consumer<EngineConfig.Builder> engineCustomizer;
+    private final int recentRequests;
+    private final Map<String, String> faults;
+    private final List<Path> specs;
+    private final Path providersConfig;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -71,6 +77,10 @@ public final class ServerConfig {
         this.clock = b.clock;
         this.shutdownGrace = b.shutdownGrace;
         this.engineCustomizer = b.engineCustomizer;
+        this.recentRequests = b.recentRequests;
+        this.faults = Map.copyOf(b.faults);
+        this.specs = List.copyOf(b.specs);
+        this.providersConfig = b.providersConfig;
         if (retryAfterFloor.compareTo(retryAfterCeiling) > 0) {
             throw new IllegalArgumentException("retryAfterFloor " + retryAfterFloor + " is above retryAfterCeiling "
                     + retryAfterCeiling);
@@ -196,6 +206,26 @@ public final class ServerConfig {
         return engineCustomizer;
     }
 
+    /** How many of the last requests the server keeps for {@link AsyncOpsServer#recentRequests()}; 0: none. */
+    public int recentRequests() {
+        return recentRequests;
+    }
+
+    /** The faults every long-running write of an operation kind is given: kind to error code. */
+    public Map<String, String> faults() {
+        return faults;
+    }
+
+    /** OpenAPI spec files or folders whose resource providers the ARM plane serves too ({@code --spec}). */
+    public List<Path> specs() {
+        return specs;
+    }
+
+    /** The file of durations per resource type and verb of spec-loaded types ({@code --providers-config}). */
+    public Optional<Path> providersConfig() {
+        return Optional.ofNullable(providersConfig);
+    }
+
     /** Builds a {@link ServerConfig}. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -220,6 +250,10 @@ public final class ServerConfig {
         private Clock clock = Clock.systemUTC();
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Consumer<EngineConfig.Builder> engineCustomizer = b -> { };
+        private int recentRequests;
+        private final Map<String, String> faults = new LinkedHashMap<>();
+        private final List<Path> specs = new ArrayList<>();
+        private Path providersConfig;
 
         private Builder() {
         }
@@ -369,6 +403,41 @@ public final class ServerConfig {
         /** Adjusts the engine's configuration (lease length, workers, node id, retention...). */
         public Builder engine(Consumer<EngineConfig.Builder> value) {
             this.engineCustomizer = Objects.requireNonNull(value, "engine customizer == null");
+            return this;
+        }
+
+        /**
+         * Keeps the last {@code value} requests (method, path, status, time, ids; no bodies or headers) for
+         * {@link AsyncOpsServer#recentRequests()}: what a failed test shows. 0 (the default) keeps none.
+         */
+        public Builder recentRequests(int value) {
+            if (value < 0 || value > 10_000) {
+                throw new IllegalArgumentException("recentRequests must be 0..10000: " + value);
+            }
+            this.recentRequests = value;
+            return this;
+        }
+
+        /**
+         * Makes every long-running write of operation kind {@code kind} (e.g.
+         * {@code Microsoft.Sql/servers/databases/write}) run half way and end Failed with {@code code}, as if its
+         * request carried the {@code asyncops-fault} tag. Checked when the server starts.
+         */
+        public Builder fault(String kind, String code) {
+            this.faults.put(Objects.requireNonNull(kind, "fault kind == null"),
+                    Objects.requireNonNull(code, "fault code == null"));
+            return this;
+        }
+
+        /** Also serves the resource providers an azure-rest-api-specs file or folder describes (repeatable). */
+        public Builder addSpec(Path value) {
+            this.specs.add(Objects.requireNonNull(value, "spec == null"));
+            return this;
+        }
+
+        /** Durations per resource type and verb of spec-loaded types (a JSON file). */
+        public Builder providersConfig(Path value) {
+            this.providersConfig = Objects.requireNonNull(value, "providersConfig == null");
             return this;
         }
 

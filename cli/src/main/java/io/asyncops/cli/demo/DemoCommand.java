@@ -1,6 +1,6 @@
 package io.asyncops.cli.demo;
 
-import io.asyncops.cli.Planes;
+import io.asyncops.server.Planes;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.auth.TokenMinter;

@@ -1,6 +1,6 @@
 package io.asyncops.cli.server;
 
-import io.asyncops.cli.Planes;
+import io.asyncops.server.Planes;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.auth.AuthConfig;
@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,11 +115,27 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default 30s).")
     Duration lease;
 
+    @Option(names = "--spec", paramLabel = "<file-or-folder>",
+            description = "Also serve the resource providers of these azure-rest-api-specs OpenAPI files (a folder is"
+                    + " searched recursively, its examples/ skipped). Repeatable.")
+    List<Path> specs = new ArrayList<>();
+
+    @Option(names = "--providers-config", paramLabel = "<file>",
+            description = "JSON durations of spec-loaded types' long-running verbs, per type and verb, e.g."
+                    + " {\"Microsoft.Storage/storageAccounts\": {\"PUT\": \"45s\"}} (scaled by --time-scale).")
+    Path providersConfig;
+
     @Option(names = "--node-id", paramLabel = "<name>", description = "This node's name in leases and logs.")
     String nodeId;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "<format>",
+            description = "Logs on stderr as text or json (one JSON object a line, request ids and operation facts"
+                    + " as fields; default ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
+        logFormat.apply();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         PrintWriter out = spec.commandLine().getOut();
@@ -172,6 +189,10 @@ public final class ServeCommand implements Callable<Integer> {
                 .planes(Planes.all());
         if (tlsPort != null) {
             b.httpsPort(tlsPort);
+        }
+        specs.forEach(b::addSpec);
+        if (providersConfig != null) {
+            b.providersConfig(providersConfig);
         }
         if (db != null) {
             String password = dbPassword != null ? dbPassword : System.getenv("ASYNCOPS_DB_PASSWORD");

@@ -2,7 +2,7 @@ package io.asyncops.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asyncops.cli.AsyncOps;
+import io.asyncops.cli.AsyncOpsCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ class DemoCommandTest {
     void theDemoCreatesAGroupAServerAndADatabaseThroughPollsAndExitsZero(@TempDir Path data) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = AsyncOps.commandLine();
+        CommandLine cl = AsyncOpsCli.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
 
@@ -43,7 +43,7 @@ class DemoCommandTest {
     @Test
     void aBadOptionIsAUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine cl = AsyncOps.commandLine();
+        CommandLine cl = AsyncOpsCli.commandLine();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("demo", "--time-scale", "fast")).isEqualTo(2);

@@ -1,6 +1,6 @@
 package io.asyncops.cli.follow;
 
-import io.asyncops.cli.AsyncOps;
+import io.asyncops.cli.AsyncOpsCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ public record Cli(int exitCode, String out, String err) {
     public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = AsyncOps.commandLine();
+        CommandLine cmd = AsyncOpsCli.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

@@ -1,7 +1,7 @@
 package io.asyncops.cli.follow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.asyncops.cli.Planes;
+import io.asyncops.server.Planes;
 import io.asyncops.client.LroClient;
 import io.asyncops.client.PollerOptions;
 import io.asyncops.protocol.Json;

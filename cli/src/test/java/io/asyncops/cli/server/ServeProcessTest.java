@@ -113,7 +113,7 @@ class ServeProcessTest {
 
     Node serve(Path data, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.asyncops.cli.AsyncOps", "serve", "--port", "0",
+                "-cp", System.getProperty("java.class.path"), "io.asyncops.cli.AsyncOpsCli", "serve", "--port", "0",
                 "--data-dir", data.toString(), "--time-scale", "1", "--lease", "2s"));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -3,7 +3,7 @@ package io.asyncops.cli.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.asyncops.cli.AsyncOps;
+import io.asyncops.cli.AsyncOpsCli;
 import io.asyncops.server.auth.AuthConfig;
 import io.asyncops.server.internal.auth.InstallSecret;
 import io.asyncops.server.internal.auth.JwtAuthenticator;
@@ -52,7 +52,7 @@ class TokenCommandTest {
     }
 
     static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = AsyncOps.commandLine();
+        CommandLine cl = AsyncOpsCli.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);

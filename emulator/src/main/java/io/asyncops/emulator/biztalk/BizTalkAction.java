@@ -5,7 +5,7 @@ package io.asyncops.emulator.biztalk;
  * ({@code {Namespace}/{type}/{action}}).
  */
 public enum BizTalkAction {
-    CREATE("Create", "BizTalk/services/create"),
+    CREATE("Create", "BizTalk/services/write"),
     RESTART("Restart", "BizTalk/services/restart"),
     DELETE("Delete", "BizTalk/services/delete");
 
@@ -22,9 +22,19 @@ public enum BizTalkAction {
         return wireName;
     }
 
-    /** The engine operation kind, e.g. {@code BizTalk/services/create}. */
+    /** The engine operation kind, e.g. {@code BizTalk/services/write} (the core's kinds: write, delete, an action). */
     public String kind() {
         return kind;
+    }
+
+    /** The action of an operation of {@code kind}, if it is one of these. */
+    static java.util.Optional<BizTalkAction> ofKind(String kind) {
+        for (BizTalkAction a : values()) {
+            if (a.kind.equals(kind)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static BizTalkAction fromWireName(String name) {

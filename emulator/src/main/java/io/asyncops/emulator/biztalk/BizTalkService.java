@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param edition        the edition
  * @param region         the region's display name, e.g. {@code West US}
  * @param schemaVersion  {@code 1.0}
- * @param tags           the tags, in the order given, without the fault tag
+ * @param tags           the tags, by key, without the fault tag
  * @param state          where it is in its life cycle
  * @param etag           changes with every change
  * @param lastAction     the last management action started on it

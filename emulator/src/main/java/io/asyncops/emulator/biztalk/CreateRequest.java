@@ -1,8 +1,8 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.AzureException;
 import io.asyncops.protocol.classic.BizTalkResource;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,35 +23,35 @@ record CreateRequest(Edition edition, String region, Map<String, String> tags, S
     /**
      * Checks {@code body} for the deployment {@code name} of the URL.
      *
-     * @throws BizTalkException 400 with a specific code for each rule broken
+     * @throws AzureException 400 with a specific code for each rule broken
      */
     static CreateRequest validate(String name, BizTalkResource body) {
         if (body == null) {
-            throw BizTalkException.badRequest("InvalidXmlRequest", "The request body must be a <Resource> document.");
+            throw AzureException.badRequest("InvalidXmlRequest", "The request body must be a <Resource> document.");
         }
         if (body.name() != null && !body.name().isBlank() && !body.name().trim().equalsIgnoreCase(name)) {
-            throw BizTalkException.badRequest("BadRequest", "The Name '" + body.name() + "' in the body does not match"
+            throw AzureException.badRequest("BadRequest", "The Name '" + body.name() + "' in the body does not match"
                     + " the resource name '" + name + "' in the URL.");
         }
         if (body.type() != null && !body.type().isBlank() && !body.type().trim().equalsIgnoreCase("biztalk")) {
-            throw BizTalkException.badRequest("BadRequest", "The Type must be 'biztalk', not '" + body.type() + "'.");
+            throw AzureException.badRequest("BadRequest", "The Type must be 'biztalk', not '" + body.type() + "'.");
         }
         if (body.schemaVersion() != null && !body.schemaVersion().isBlank()
                 && !body.schemaVersion().trim().equals("1.0")) {
-            throw BizTalkException.badRequest("BadRequest", "The SchemaVersion must be '1.0', not '"
+            throw AzureException.badRequest("BadRequest", "The SchemaVersion must be '1.0', not '"
                     + body.schemaVersion() + "'.");
         }
         BizTalkResource.IntrinsicSettings settings = body.intrinsicSettings();
         String editionText = settings == null ? null : blankToNull(settings.edition());
         String planText = blankToNull(body.plan());
         if (editionText == null && planText == null) {
-            throw BizTalkException.badRequest("InvalidEdition", "The edition is required (IntrinsicSettings/Edition or"
+            throw AzureException.badRequest("InvalidEdition", "The edition is required (IntrinsicSettings/Edition or"
                     + " Plan): one of Free, Developer, Basic, Standard, Premium.");
         }
         Edition edition = editionText != null ? Edition.parse(editionText, "edition") : null;
         Edition plan = planText != null ? Edition.parse(planText, "plan") : null;
         if (edition != null && plan != null && edition != plan) {
-            throw BizTalkException.badRequest("InvalidEdition", "The Plan '" + planText + "' and the Edition '"
+            throw AzureException.badRequest("InvalidEdition", "The Plan '" + planText + "' and the Edition '"
                     + editionText + "' must be the same.");
         }
         String region = Regions.normalize(settings == null ? null : settings.region());
@@ -66,12 +66,12 @@ record CreateRequest(Edition edition, String region, Map<String, String> tags, S
             }
             checkTag(key, value);
             if (tags.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
-                throw BizTalkException.badRequest("InvalidTag", "The tag '" + key + "' is given twice.");
+                throw AzureException.badRequest("InvalidTag", "The tag '" + key + "' is given twice.");
             }
             tags.put(key, value);
         }
         if (tags.size() > MAX_TAGS) {
-            throw BizTalkException.badRequest("InvalidTag", "A deployment has at most " + MAX_TAGS + " tags; the"
+            throw AzureException.badRequest("InvalidTag", "A deployment has at most " + MAX_TAGS + " tags; the"
                     + " request has " + tags.size() + ".");
         }
         return new CreateRequest(edition != null ? edition : plan, region, tags, fault);
@@ -79,46 +79,25 @@ record CreateRequest(Edition edition, String region, Map<String, String> tags, S
 
     private static void checkTag(String key, String value) {
         if (key.isEmpty() || key.length() > 512) {
-            throw BizTalkException.badRequest("InvalidTag", "A tag key must have 1 to 512 characters.");
+            throw AzureException.badRequest("InvalidTag", "A tag key must have 1 to 512 characters.");
         }
         for (char ch : key.toCharArray()) {
             if (FORBIDDEN_IN_KEYS.indexOf(ch) >= 0 || Character.isISOControl(ch)) {
-                throw BizTalkException.badRequest("InvalidTag", "The tag key '" + key + "' has a reserved character;"
+                throw AzureException.badRequest("InvalidTag", "The tag key '" + key + "' has a reserved character;"
                         + " keys may not contain " + FORBIDDEN_IN_KEYS + " or control characters.");
             }
         }
         if (value.length() > 256) {
-            throw BizTalkException.badRequest("InvalidTag", "The value of tag '" + key + "' exceeds 256 characters.");
+            throw AzureException.badRequest("InvalidTag", "The value of tag '" + key + "' exceeds 256 characters.");
         }
     }
 
     private static String faultCode(String code) {
         if (!FAULT_CODE.matcher(code).matches()) {
-            throw BizTalkException.badRequest("InvalidTag", "The '" + FAULT_TAG + "' tag must name an error code (a"
+            throw AzureException.badRequest("InvalidTag", "The '" + FAULT_TAG + "' tag must name an error code (a"
                     + " letter, then up to 99 letters, digits, '.', '_' or '-'), not '" + code + "'.");
         }
         return code;
-    }
-
-    /** The HTTP status an injected fault reports, after what the code usually means. */
-    static int faultStatus(String code) {
-        String c = code.toLowerCase(Locale.ROOT);
-        if (c.contains("notfound")) {
-            return 404;
-        }
-        if (c.contains("conflict") || c.contains("alreadyexists") || c.contains("inprogress")) {
-            return 409;
-        }
-        if (c.contains("toomanyrequests") || c.contains("throttl")) {
-            return 429;
-        }
-        if (c.contains("unavailable") || c.contains("busy")) {
-            return 503;
-        }
-        if (c.contains("internal") || c.contains("timedout") || c.contains("timeout")) {
-            return 500;
-        }
-        return 400;
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,7 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.AzureException;
+
 /** The editions (and plans) of BizTalk Services. Polling operations is not supported on {@link #FREE}. */
 public enum Edition {
     FREE("Free"),
@@ -22,7 +24,7 @@ public enum Edition {
     /**
      * The edition named {@code name}, compared without case (the service's own examples write {@code premium}).
      *
-     * @throws BizTalkException 400 {@code InvalidEdition} for any other name
+     * @throws AzureException 400 {@code InvalidEdition} for any other name
      */
     public static Edition parse(String name, String element) {
         if (name != null) {
@@ -32,7 +34,7 @@ public enum Edition {
                 }
             }
         }
-        throw BizTalkException.badRequest("InvalidEdition", "The " + element + " '" + name + "' is not one of "
+        throw AzureException.badRequest("InvalidEdition", "The " + element + " '" + name + "' is not one of "
                 + "Free, Developer, Basic, Standard, Premium.");
     }
 }

@@ -1,5 +1,6 @@
 package io.asyncops.emulator.biztalk;
 
+import io.asyncops.emulator.AzureException;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ final class Regions {
     /**
      * The display name of {@code region} ({@code West US} for {@code westus} or {@code West US}).
      *
-     * @throws BizTalkException 400 {@code InvalidRegion} for an unknown or missing region
+     * @throws AzureException 400 {@code InvalidRegion} for an unknown or missing region
      */
     static String normalize(String region) {
         if (region != null) {
@@ -26,7 +27,7 @@ final class Regions {
                 }
             }
         }
-        throw BizTalkException.badRequest("InvalidRegion", region == null || region.isBlank()
+        throw AzureException.badRequest("InvalidRegion", region == null || region.isBlank()
                 ? "The region (IntrinsicSettings/Region) is required; one of " + String.join(", ", ALL) + "."
                 : "BizTalk Services is not available in the region '" + region + "'; use one of "
                         + String.join(", ", ALL) + ".");

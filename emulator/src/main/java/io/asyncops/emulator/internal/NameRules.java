@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Azure's naming rules for resource groups, logical servers, databases, firewall rules and SQL logins. */
+/**
+ * Azure's naming rules, in one place: resource groups, logical servers, databases, firewall rules, SQL logins and
+ * passwords, and the classic plane's subscription ids, cloud services and BizTalk Services deployments.
+ */
 public final class NameRules {
     private static final Pattern GROUP = Pattern.compile("[\\p{L}\\p{N}_\\-.()]{1,90}");
     private static final Pattern SERVER = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -15,6 +18,9 @@ public final class NameRules {
     static final Set<String> RESERVED_LOGINS = Set.of("admin", "administrator", "sa", "root", "dbmanager",
             "loginmanager", "dbo", "guest", "public", "sys", "information_schema");
     private static final Set<String> RESERVED_DATABASES = Set.of("master", "tempdb", "model", "msdb");
+    private static final Pattern CLOUD_SERVICE = Pattern.compile("[A-Za-z](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?");
+    private static final Pattern BIZTALK = Pattern.compile("[A-Za-z][A-Za-z0-9-]{4,18}[A-Za-z0-9]");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private NameRules() {
     }
@@ -138,5 +144,34 @@ public final class NameRules {
             }
         }
         return false;
+    }
+
+    /** A classic subscription id: at most 64 letters, digits and hyphens (a GUID). */
+    public static void classicSubscription(String id) {
+        if (id == null || !SUBSCRIPTION.matcher(id).matches()) {
+            throw AzureException.badRequest("InvalidSubscriptionId", "The subscription id '" + id
+                    + "' is invalid: use at most 64 letters, digits and hyphens (a GUID).");
+        }
+    }
+
+    /** A cloud service: 1 to 64 letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
+    public static void cloudService(String name) {
+        if (name == null || !CLOUD_SERVICE.matcher(name).matches()) {
+            throw AzureException.badRequest("InvalidCloudServiceName", "The cloud service name '" + name
+                    + "' is invalid: it must have 1 to 64 letters, digits and hyphens, start with a letter and not end"
+                    + " with a hyphen.");
+        }
+    }
+
+    /**
+     * A BizTalk Services deployment: 6 to 20 letters, digits and hyphens, starting with a letter, not ending with a
+     * hyphen (it becomes the host name {@code {name}.biztalk.windows.net}).
+     */
+    public static void bizTalkService(String name) {
+        if (name == null || !BIZTALK.matcher(name).matches()) {
+            throw AzureException.badRequest("InvalidResourceName", "The BizTalk service name '" + name
+                    + "' is invalid: it must have 6 to 20 letters, digits and hyphens, start with a letter and not end"
+                    + " with a hyphen.");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.asyncops.emulator.biztalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.asyncops.emulator.AzureException;
 import io.asyncops.protocol.classic.BizTalkResource;
 import io.asyncops.protocol.classic.BizTalkResource.KeyValue;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class CreateRequestTest {
 
     private static void refused(BizTalkResource body, String code, String messagePart) {
         assertThatThrownBy(() -> CreateRequest.validate("mybiztalkservice", body))
-                .isInstanceOfSatisfying(BizTalkException.class, e -> {
+                .isInstanceOfSatisfying(AzureException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo(code);
                 })
@@ -115,14 +116,5 @@ class CreateRequestTest {
                 "must name an error code");
         refused(body("Basic", null, "West US", List.of(new KeyValue("ASYNCOPS-FAULT", ""))), "InvalidTag",
                 "must name an error code");
-    }
-
-    @Test
-    void mapsFaultCodesToTheStatusTheirNameSuggests() {
-        assertThat(CreateRequest.faultStatus("SomeErrorCode")).isEqualTo(400);
-        assertThat(CreateRequest.faultStatus("ResourceNotFound")).isEqualTo(404);
-        assertThat(CreateRequest.faultStatus("ConflictError")).isEqualTo(409);
-        assertThat(CreateRequest.faultStatus("ServerBusy")).isEqualTo(503);
-        assertThat(CreateRequest.faultStatus("InternalError")).isEqualTo(500);
     }
 }

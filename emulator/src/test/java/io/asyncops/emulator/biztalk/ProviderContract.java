@@ -3,21 +3,22 @@ package io.asyncops.emulator.biztalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.asyncops.emulator.internal.Jdbc;
+import io.asyncops.emulator.AzureException;
+import io.asyncops.emulator.EmulatorSettings;
+import io.asyncops.emulator.ProviderCore;
+import io.asyncops.emulator.ResourceTypes;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationStatus;
-import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.protocol.classic.BizTalkResource;
 import io.asyncops.protocol.classic.BizTalkResource.KeyValue;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The provider with the real engine on a real database: every action's operation, the deployment's state through
- * it, handles, faults, conflicts, idempotent retries, cancellation and resumption by another engine.
+ * The provider on the provider core with the real engine on a real database: every action's operation, the
+ * deployment's state through it, handles (found through the engine by request id), faults, conflicts, idempotent
+ * retries, cancellation and resumption by another engine.
  */
 abstract class ProviderContract {
     static final String SUB = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -56,16 +58,20 @@ abstract class ProviderContract {
     }
 
     BizTalkServices provider(BizTalkTimings timings, Duration lease) {
-        BizTalkServices biztalk = BizTalkServices.create(dataSource, new BizTalkSettings(Clock.systemUTC(), 1,
-                timings));
-        biztalk.migrate();
-        EngineConfig.Builder config = EngineConfig.builder(dataSource).leaseDuration(lease)
-                .fallbackPollInterval(Duration.ofMillis(100));
-        biztalk.handlers().forEach(config::handler);
-        Engine engine = Engine.start(config.build());
-        engines.add(engine);
-        biztalk.attach(engine);
-        return biztalk;
+        return provider(timings, b -> b.leaseDuration(lease).fallbackPollInterval(Duration.ofMillis(100)));
+    }
+
+    /** The provider on a core of its own type, on an engine {@code engine} configures. */
+    BizTalkServices provider(BizTalkTimings timings, Consumer<EngineConfig.Builder> engine) {
+        ResourceTypes types = ResourceTypes.of(List.of(BizTalkServices.type(timings)));
+        EmulatorSettings settings = EmulatorSettings.defaults();
+        ProviderCore.migrate(dataSource);
+        EngineConfig.Builder config = EngineConfig.builder(dataSource);
+        types.handlers(dataSource, settings).forEach(config::handler);
+        engine.accept(config);
+        Engine started = Engine.start(config.build());
+        engines.add(started);
+        return new BizTalkServices(ProviderCore.create(types, dataSource, settings, started));
     }
 
     static BizTalkCaller caller(String sub) {
@@ -98,7 +104,7 @@ abstract class ProviderContract {
         BizTalkCaller caller = caller(SUB);
         BizTalkOperation started = biztalk.create(caller, "cloud", name, body(name, "Standard", null));
         assertThat(started.requestId()).isEqualTo(caller.requestId());
-        assertThat(started.operation().kind()).isEqualTo("BizTalk/services/create");
+        assertThat(started.operation().kind()).isEqualTo("BizTalk/services/write");
         assertThat(started.operation().requestId()).isEqualTo(caller.requestId());
         assertThat(started.operation().subscription()).isEqualTo(SUB);
         assertThat(biztalk.get(SUB, "cloud", name).orElseThrow().state()).isIn(ServiceState.CREATING,
@@ -140,7 +146,7 @@ abstract class ProviderContract {
         assertThat(end.error().httpStatus()).isEqualTo(404);
         assertThat(biztalk.get(SUB, "cloud", name).orElseThrow().state()).isEqualTo(ServiceState.FAILED);
         assertThatThrownBy(() -> biztalk.restart(caller(SUB), "cloud", name))
-                .isInstanceOfSatisfying(BizTalkException.class, e -> assertThat(e.code()).isEqualTo("ConflictError"));
+                .isInstanceOfSatisfying(AzureException.class, e -> assertThat(e.code()).isEqualTo("ConflictError"));
 
         BizTalkCaller deleter = caller(SUB);
         biztalk.delete(deleter, "cloud", name);
@@ -172,19 +178,21 @@ abstract class ProviderContract {
         BizTalkServices biztalk = provider(ENDLESS);
         String name = name();
         biztalk.create(caller(SUB), "cloud", name, body(name, "Standard", null));
-        assertThatThrownBy(() -> biztalk.restart(caller(SUB), "cloud", name))
-                .isInstanceOf(ResourceBusyException.class);
-        assertThatThrownBy(() -> biztalk.delete(caller(SUB), "cloud", name))
-                .isInstanceOf(ResourceBusyException.class);
-        assertThatThrownBy(() -> biztalk.create(caller(SUB), "cloud", name, body(name, "Standard", null)))
-                .isInstanceOf(ResourceBusyException.class);
+        for (Runnable busy : List.<Runnable>of(() -> biztalk.restart(caller(SUB), "cloud", name),
+                () -> biztalk.delete(caller(SUB), "cloud", name),
+                () -> biztalk.create(caller(SUB), "cloud", name, body(name, "Standard", null)))) {
+            assertThatThrownBy(busy::run).isInstanceOfSatisfying(AzureException.class, e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.code()).isEqualTo("ConflictError");
+            });
+        }
         assertThatThrownBy(() -> biztalk.create(caller(OTHER_SUB), "cloud", name, body(name, "Standard", null)))
-                .isInstanceOfSatisfying(BizTalkException.class, e -> {
+                .isInstanceOfSatisfying(AzureException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).contains("unique across Azure");
                 });
         assertThatThrownBy(() -> biztalk.delete(caller(SUB), "cloud", "nosuchservice"))
-                .isInstanceOfSatisfying(BizTalkException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(AzureException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(biztalk.findOperation(OTHER_SUB, "x")).isEmpty();
     }
 
@@ -193,7 +201,7 @@ abstract class ProviderContract {
         BizTalkServices biztalk = provider(QUICK);
         BizTalkCaller caller = caller(SUB);
         assertThatThrownBy(() -> biztalk.create(caller, "cloud", "shortn", body("shortn", "Gold", null)))
-                .isInstanceOf(BizTalkException.class);
+                .isInstanceOf(AzureException.class);
         assertThat(biztalk.findOperation(SUB, caller.requestId())).isEmpty();
         assertThat(biztalk.get(SUB, "cloud", "shortn")).isEmpty();
     }
@@ -244,20 +252,13 @@ abstract class ProviderContract {
 
     @Test
     void aCreateCanceledBeforeAnyWorkerStartedItLeavesNoDeploymentBehind() {
-        BizTalkServices biztalk = BizTalkServices.create(dataSource, new BizTalkSettings(Clock.systemUTC(), 1,
-                QUICK));
-        biztalk.migrate();
-        EngineConfig.Builder noWorkers = EngineConfig.builder(dataSource).runWorkers(false);
-        biztalk.handlers().forEach(noWorkers::handler);
-        Engine idle = Engine.start(noWorkers.build());
-        engines.add(idle);
-        biztalk.attach(idle);
+        BizTalkServices biztalk = provider(QUICK, b -> b.runWorkers(false));
+        Engine idle = engines.get(engines.size() - 1);
         String name = name();
         BizTalkCaller creator = caller(SUB);
         BizTalkOperation create = biztalk.create(creator, "cloud", name, body(name, "Standard", null));
         assertThat(idle.cancel(create.operation().id()).status()).isEqualTo(OperationStatus.CANCELED);
-        assertThat(biztalk.get(SUB, "cloud", name)).as("the ending the handler never ran is applied on read")
-                .isEmpty();
+        assertThat(biztalk.get(SUB, "cloud", name)).as("the cancel's own transaction removed it").isEmpty();
         BizTalkCaller again = caller(SUB);
         assertThat(biztalk.create(again, "cloud", name, body(name, "Standard", null)).requestId())
                 .as("the name is free again").isEqualTo(again.requestId());
@@ -283,34 +284,21 @@ abstract class ProviderContract {
     }
 
     @Test
-    void aHandleLeftUnlinkedByACrashIsLinkedByTheOperationsFirstRun() {
-        BizTalkServices submitter = BizTalkServices.create(dataSource, new BizTalkSettings(Clock.systemUTC(), 1,
-                QUICK));
-        submitter.migrate();
-        EngineConfig.Builder noWorkers = EngineConfig.builder(dataSource).runWorkers(false);
-        submitter.handlers().forEach(noWorkers::handler);
-        Engine idle = Engine.start(noWorkers.build());
-        engines.add(idle);
-        submitter.attach(idle);
+    void aHandleIsTheRequestIdTheEngineKeepsAndOutlivesAFailedRestartCheck() {
+        BizTalkServices biztalk = provider(QUICK);
         String name = name();
-        BizTalkCaller caller = caller(SUB);
-        BizTalkOperation op = submitter.create(caller, "cloud", name, body(name, "Standard", null));
-        // The process died between the submit's commit and the link: the handle names no operation yet.
-        Jdbc.run(dataSource, c -> {
-            try (var ps = c.prepareStatement("UPDATE emu_biztalk_operation SET operation_id = NULL"
-                    + " WHERE request_id = ?")) {
-                ps.setString(1, caller.requestId());
-                return ps.executeUpdate();
-            }
-        });
-        assertThat(submitter.findOperation(SUB, caller.requestId())).isEmpty();
-
-        BizTalkServices worker = provider(QUICK);
-        Operation end = awaitEnd(worker, SUB, caller.requestId());
-        assertThat(end.id()).isEqualTo(op.operation().id());
-        assertThat(end.status()).isEqualTo(OperationStatus.SUCCEEDED);
-        Optional<OperationTable.Handle> handle = Jdbc.run(dataSource, c -> OperationTable.find(c, SUB,
-                caller.requestId()));
-        assertThat(handle.orElseThrow().operationId()).isEqualTo(op.operation().id());
+        BizTalkCaller creator = caller(SUB);
+        BizTalkOperation create = biztalk.create(creator, "cloud", name, body(name, "Free", null));
+        assertThat(biztalk.findOperation(SUB, creator.requestId()).orElseThrow().edition()).isEqualTo(Edition.FREE);
+        assertThat(biztalk.findOperation(SUB, "x".repeat(65))).isEmpty();
+        Operation end = awaitEnd(biztalk, SUB, creator.requestId());
+        assertThat(end.id()).isEqualTo(create.operation().id());
+        assertThat(biztalk.get(SUB, "cloud", name).orElseThrow().lastRequestId()).isEqualTo(creator.requestId());
+        BizTalkCaller deleter = caller(SUB);
+        biztalk.delete(deleter, "cloud", name);
+        assertThat(biztalk.get(SUB, "cloud", name).orElseThrow().lastAction()).isEqualTo(BizTalkAction.DELETE);
+        assertThat(awaitEnd(biztalk, SUB, deleter.requestId()).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(biztalk.findOperation(SUB, deleter.requestId()).orElseThrow().action())
+                .isEqualTo(BizTalkAction.DELETE);
     }
 }

@@ -2,11 +2,14 @@ package io.asyncops.engine.internal;
 
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
+import io.asyncops.engine.EngineListener;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationHandler;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationNotFoundException;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.RetryAfterPolicy;
@@ -105,10 +108,11 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
-    public Operation submit(Submission s, TransactionalWork inSameTransaction) {
-        Objects.requireNonNull(s, "submission == null");
+    public Operation submit(Submission submission, TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(submission, "submission == null");
         Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
         checkOpen();
+        Submission s = Objects.requireNonNull(config.beforeSubmit().apply(submission), "beforeSubmit gave null");
         if (!config.handlers().isEmpty() && !config.handlers().containsKey(s.kind())) {
             throw new IllegalArgumentException("no handler is registered for operation kind " + s.kind());
         }
@@ -116,10 +120,12 @@ public final class DefaultEngine implements Engine {
         Operation op = new Operation(OperationId.random(), s.requestId(), s.kind(), s.subscription(), s.resourceId(),
                 OperationStatus.ACCEPTED, null, now, null, null, null, s.input(), null, null, 0, null,
                 s.idempotencyKey(), s.owner(), false, 1);
-        Inserted inserted = submits.submit(new NewOperation(op, s.exclusive(), inSameTransaction));
+        Inserted inserted = submits.submit(new NewOperation(op, s.exclusive(), s.correlationId(),
+                inSameTransaction));
         Operation stored = inserted.operationOrThrow();
         if (inserted.created()) {
             config.listeners().forEach(l -> call(l::submitted, stored));
+            changed(op.id());
             if (dispatcher != null) {
                 dispatcher.wake();
             }
@@ -145,6 +151,16 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<OperationHistory> history(OperationId id) {
+        return store.history(Objects.requireNonNull(id, "id == null"));
+    }
+
+    @Override
+    public OperationStats stats(String subscription) {
+        return store.stats(subscription);
+    }
+
+    @Override
     public Operation cancel(OperationId id) {
         Objects.requireNonNull(id, "id == null");
         Cancellation c = store.requestCancel(id, Times.now(config.clock()), op -> {
@@ -158,10 +174,8 @@ public final class DefaultEngine implements Engine {
         }
         if (op.isTerminal()) {
             snapshots.ended(op);
-        } else {
-            snapshots.changed(id);
         }
-        waiters.changed(id);
+        changed(id);
         if (c.ended()) {
             config.listeners().forEach(l -> call(l::ended, op));
         }
@@ -210,8 +224,23 @@ public final class DefaultEngine implements Engine {
         if (total > 0) {
             snapshots.changedAll();
             LOG.debug("pruned {} operations that ended before {}", total, before);
+            int pruned = total;
+            config.listeners().forEach(l -> call(l::pruned, pruned));
         }
         return total;
+    }
+
+    @Override
+    public int purge(TransactionalWork inSameTransaction) {
+        Objects.requireNonNull(inSameTransaction, "inSameTransaction == null");
+        checkOpen();
+        int n = store.purge(inSameTransaction);
+        // the rows are gone: running handlers stop at their next safe point, and their fenced writes would miss
+        leases.values().forEach(Lease::markLost);
+        snapshots.changedAll();
+        waiters.changedAll();
+        LOG.debug("purged {} operations", n);
+        return n;
     }
 
     @Override
@@ -283,8 +312,7 @@ public final class DefaultEngine implements Engine {
             return;
         }
         for (OperationId id : notice.ids()) {
-            snapshots.changed(id);
-            waiters.changed(id);
+            changed(id);
             Lease lease = leases.get(id);
             if (lease != null) {
                 // another instance touched an operation running here: a cancellation, or our lease is gone
@@ -293,6 +321,18 @@ public final class DefaultEngine implements Engine {
         }
         if (notice.work()) {
             wakeDispatcher();
+        }
+    }
+
+    /**
+     * {@code id} changed (here, or as another instance announced): its kept snapshot is out of date, its waiters
+     * wake, the listeners are told.
+     */
+    private void changed(OperationId id) {
+        snapshots.changed(id);
+        waiters.changed(id);
+        for (EngineListener l : config.listeners()) {
+            call(l::changed, id);
         }
     }
 
@@ -322,15 +362,21 @@ public final class DefaultEngine implements Engine {
         }
 
         @Override
+        public void takenOver(Operation operation, String previousNode) {
+            for (EngineListener l : config.listeners()) {
+                call(op -> l.takenOver(op, previousNode), operation);
+            }
+        }
+
+        @Override
         public void changed(OperationId id) {
-            snapshots.changed(id);
-            waiters.changed(id);
+            DefaultEngine.this.changed(id);
         }
 
         @Override
         public void ended(Operation operation) {
             snapshots.ended(operation);
-            waiters.changed(operation.id());
+            DefaultEngine.this.changed(operation.id());
             config.listeners().forEach(l -> call(l::ended, operation));
         }
 

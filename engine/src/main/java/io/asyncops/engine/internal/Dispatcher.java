@@ -1,7 +1,7 @@
 package io.asyncops.engine.internal;
 
 import io.asyncops.engine.EngineConfig;
-import io.asyncops.engine.Operation;
+import io.asyncops.engine.internal.store.Claimed;
 import io.asyncops.engine.internal.store.OperationStore;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +100,7 @@ final class Dispatcher implements Runnable {
 
     /** Claims up to {@code wanted} operations (holding as many permits); true when the claim came back full. */
     private boolean claimAndRun(int wanted) throws InterruptedException {
-        List<Operation> claimed;
+        List<Claimed> claimed;
         try {
             Instant now = Times.now(config.clock());
             claimed = store.claim(config.nodeId(), wanted, now, now.plus(config.leaseDuration()));
@@ -113,10 +113,10 @@ final class Dispatcher implements Runnable {
         }
         handlers.release(wanted - claimed.size());
         inFlight.release(wanted - claimed.size());
-        for (Operation op : claimed) {
-            Thread worker = Thread.ofVirtual().name("asyncops-op-" + op.id()).unstarted(() -> {
+        for (Claimed c : claimed) {
+            Thread worker = Thread.ofVirtual().name("asyncops-op-" + c.operation().id()).unstarted(() -> {
                 try {
-                    runner.run(op, handlers::release);
+                    runner.run(c, handlers::release);
                 } finally {
                     workers.remove(Thread.currentThread());
                     inFlight.release();

@@ -1,10 +1,12 @@
 package io.asyncops.engine.internal;
 
 import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.internal.store.Fence;
 import io.asyncops.engine.internal.store.OperationStore;
 import io.asyncops.engine.internal.store.Progress;
+import io.asyncops.engine.internal.store.Step;
 import io.asyncops.engine.internal.store.StoredOperation;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +28,8 @@ final class Lease {
     private final Signal attention = new Signal();
     private long version;
     private Progress progress;
+    /** Steps this run recorded in the history; bounded by {@link OperationHistory#MAX_STEPS_PER_RUN}. */
+    private int steps;
     private volatile boolean cancelRequested;
     private volatile boolean lost;
 
@@ -98,14 +102,21 @@ final class Lease {
         attention.raise();
     }
 
-    /** Writes the handler's new progress, fenced; false when the lease is lost. */
-    boolean save(Progress next) {
+    /**
+     * Writes the handler's new progress, fenced, with {@code step} for the history (null for none; dropped once
+     * this run recorded its share); false when the lease is lost.
+     */
+    boolean save(Progress next, Step step) {
         lock.lock();
         try {
+            Step recorded = step != null && steps < OperationHistory.MAX_STEPS_PER_RUN ? step : null;
             for (int tries = 0; tries < 5 && !lost; tries++) {
-                if (store.save(new Fence(claimed.id(), version, owner), next, now.get())) {
+                if (store.save(new Fence(claimed.id(), version, owner), next, now.get(), recorded)) {
                     version++;
                     progress = next;
+                    if (recorded != null) {
+                        steps++;
+                    }
                     return true;
                 }
                 if (!refresh()) {

@@ -4,7 +4,9 @@ import io.asyncops.engine.LeaseLostException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
+import io.asyncops.engine.OperationEvent;
 import io.asyncops.engine.internal.store.Progress;
+import io.asyncops.engine.internal.store.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,7 +43,8 @@ final class RunContext implements OperationContext {
     @Override
     public void checkpoint(String state) {
         Progress p = lease.progress();
-        write(new Progress(p.percentComplete(), state, p.expectedEndAt()));
+        write(new Progress(p.percentComplete(), state, p.expectedEndAt()),
+                new Step(OperationEvent.Type.CHECKPOINT, attempt(), p.percentComplete(), state));
     }
 
     @Override
@@ -50,7 +53,8 @@ final class RunContext implements OperationContext {
             throw new IllegalArgumentException("percentComplete must be 0..100: " + percentComplete);
         }
         Progress p = lease.progress();
-        write(new Progress(percentComplete, p.checkpoint(), p.expectedEndAt()));
+        write(new Progress(percentComplete, p.checkpoint(), p.expectedEndAt()),
+                new Step(OperationEvent.Type.PROGRESS, attempt(), percentComplete, null));
     }
 
     @Override
@@ -60,11 +64,11 @@ final class RunContext implements OperationContext {
             throw new IllegalArgumentException("remaining must not be negative: " + remaining);
         }
         Progress p = lease.progress();
-        write(new Progress(p.percentComplete(), p.checkpoint(), Times.now(clock).plus(remaining)));
+        write(new Progress(p.percentComplete(), p.checkpoint(), Times.now(clock).plus(remaining)), null);
     }
 
-    private void write(Progress next) {
-        if (!lease.save(next)) {
+    private void write(Progress next, Step step) {
+        if (!lease.save(next, step)) {
             throw new LeaseLostException(lease.id());
         }
         onChange.accept(lease.claimed());

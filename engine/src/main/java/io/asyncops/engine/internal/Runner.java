@@ -10,6 +10,7 @@ import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Outcome;
 import io.asyncops.engine.TransactionalWork;
+import io.asyncops.engine.internal.store.Claimed;
 import io.asyncops.engine.internal.store.Ending;
 import io.asyncops.engine.internal.store.Fence;
 import io.asyncops.engine.internal.store.Finished;
@@ -32,6 +33,9 @@ final class Runner {
     /** What the engine learns from a run. */
     interface Events {
         void started(Operation operation);
+
+        /** A run resumed an operation whose lease {@code previousNode} held and let expire. */
+        void takenOver(Operation operation, String previousNode);
 
         void changed(OperationId id);
 
@@ -74,12 +78,16 @@ final class Runner {
      * Runs the claimed operation's handler, calls {@code handlerDone} as soon as it returned (the slot of a
      * running handler is free while its ending waits for the next group commit), then writes the ending.
      */
-    void run(Operation claimed, Runnable handlerDone) {
+    void run(Claimed claim, Runnable handlerDone) {
+        Operation claimed = claim.operation();
         Lease lease = new Lease(claimed, config.nodeId(), store, () -> Times.now(config.clock()));
         leases.put(claimed.id(), lease);
         boolean handlerRunning = true;
         try {
             events.started(claimed);
+            if (claim.previousOwner() != null) {
+                events.takenOver(claimed, claim.previousOwner());
+            }
             events.changed(claimed.id());
             Ending ending = execute(lease);
             handlerRunning = false;

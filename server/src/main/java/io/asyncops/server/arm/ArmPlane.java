@@ -3,6 +3,13 @@ package io.asyncops.server.arm;
 import io.asyncops.emulator.Timings;
 import io.asyncops.emulator.resources.ResourceGroups;
 import io.asyncops.emulator.sql.Sql;
+import io.asyncops.emulator.ResourceType;
+import io.asyncops.emulator.ResourceTypes;
+import io.asyncops.server.internal.providers.ProvidersService;
+import io.asyncops.server.internal.providers.ProvidersService.ProviderType;
+import io.asyncops.emulator.openapi.Durations;
+import io.asyncops.emulator.openapi.SpecLoadException;
+import io.asyncops.emulator.openapi.SpecProviders;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
 import io.asyncops.server.spi.PlaneSetup;
@@ -17,6 +24,7 @@ import java.util.Objects;
  * server's one generic ARM resource route serves them, and the status monitor and result routes are the server's.
  */
 public final class ArmPlane implements Plane {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArmPlane.class);
     private final Timings timings;
 
     /** The plane with Azure-like durations (scaled by the server's time scale). */
@@ -36,14 +44,38 @@ public final class ArmPlane implements Plane {
 
     @Override
     public void prepare(PlaneSetup setup) {
-        List<io.asyncops.emulator.ResourceType> types = new ArrayList<>();
+        List<ResourceType> types = new ArrayList<>();
         types.add(ResourceGroups.type(timings));
         types.addAll(Sql.types(timings));
+        if (!setup.specs().isEmpty()) {
+            types.addAll(specTypes(setup, types));
+        }
         setup.resourceTypes(types);
+    }
+
+    /** The types of the specs given with {@code --spec} that the built-in ones do not describe. */
+    private static List<ResourceType> specTypes(PlaneSetup setup, List<ResourceType> builtIn) {
+        long t0 = System.nanoTime();
+        SpecProviders specs;
+        try {
+            specs = SpecProviders.load(setup.specs(), setup.providersConfig().map(Durations::load)
+                    .orElseGet(Durations::defaults));
+        } catch (SpecLoadException e) {
+            throw new IllegalStateException("cannot load the spec " + e.getMessage(), e);
+        }
+        List<ResourceType> loaded = specs.types(builtIn);
+        LOG.info("loaded {} resource types ({} operations) from {} spec files in {} ms", loaded.size(),
+                specs.operationCount(), specs.files().size(), (System.nanoTime() - t0) / 1_000_000);
+        specs.notServed().forEach(why -> LOG.debug("not served from the specs: {}", why));
+        return loaded;
     }
 
     @Override
     public void routing(HttpRouting.Builder routing, PlaneContext context) {
-        // the server's generic ARM route serves the declared types
+        // the server's generic ARM route serves the declared types; this plane adds the providers' registration reads
+        ResourceTypes types = context.providers().types();
+        routing.register(new ProvidersService(types.all().stream().filter(ResourceType::isArm)
+                .map(t -> ProviderType.of(t.type(), t.apiVersions())).toList(),
+                types.find(ResourceGroups.TYPE).orElseThrow().apiVersions()));
     }
 }

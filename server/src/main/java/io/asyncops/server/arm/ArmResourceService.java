@@ -87,7 +87,7 @@ public final class ArmResourceService implements HttpService {
                     throw ApiException.methodNotAllowed(method.text(), "POST");
                 }
                 answer(req, res, core.action(type, route.action().name(), path, optionalBody(req),
-                        caller(req, path)), apiVersion);
+                        caller(req, path)), apiVersion, route.action().style());
             }
         }
     }
@@ -104,12 +104,13 @@ public final class ArmResourceService implements HttpService {
             res.send();
         } else if (m.equals("PUT") && type.style(Verb.PUT).isPresent()) {
             answer(req, res, core.put(type, path, ArmJson.read(req), caller(req, path), conditions(req)),
-                    apiVersion);
+                    apiVersion, type.style(Verb.PUT).orElseThrow());
         } else if (m.equals("PATCH") && type.style(Verb.PATCH).isPresent()) {
             answer(req, res, core.patch(type, path, ArmJson.read(req), caller(req, path), conditions(req)),
-                    apiVersion);
+                    apiVersion, type.style(Verb.PATCH).orElseThrow());
         } else if (m.equals("DELETE") && type.style(Verb.DELETE).isPresent()) {
-            answer(req, res, core.delete(type, path, caller(req, path), conditions(req)), apiVersion);
+            answer(req, res, core.delete(type, path, caller(req, path), conditions(req)), apiVersion,
+                    type.style(Verb.DELETE).orElseThrow());
         } else {
             List<String> allowed = new ArrayList<>(List.of("GET", "HEAD"));
             for (Verb verb : List.of(Verb.PUT, Verb.PATCH, Verb.DELETE)) {
@@ -134,20 +135,24 @@ public final class ArmResourceService implements HttpService {
     }
 
     /** Renders what the core answered: the resource at once, or the operation's first answer. */
-    private void answer(ServerRequest req, ServerResponse res, Answer answer, String apiVersion) {
+    private void answer(ServerRequest req, ServerResponse res, Answer answer, String apiVersion, VerbStyle style) {
         switch (answer) {
             case Answer.Done done -> {
                 if (done.resource() != null) {
                     res.header(io.helidon.http.HeaderNames.ETAG, "\"" + done.resource().etag() + "\"");
                 }
+                int status = style.status(done.status()); // within what the type declares
                 if (done.body() == null) {
-                    res.status(done.status());
+                    res.status(status);
                     res.send();
                 } else {
-                    ArmJson.send(res, done.status(), done.body().toString());
+                    ArmJson.send(res, status, done.body().toString());
                 }
             }
             case Answer.Started started -> {
+                if (started.resource() != null) {
+                    res.header(io.helidon.http.HeaderNames.ETAG, "\"" + started.resource().etag() + "\"");
+                }
                 if (started.style().mode() == VerbStyle.Mode.ACCEPTED || started.body() == null) {
                     context.accepted(req, res, started.operation(), started.namespace(), started.location(),
                             apiVersion);
@@ -167,8 +172,7 @@ public final class ArmResourceService implements HttpService {
                 }
                 res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(context.engine().retryAfter(
                         started.operation())));
-                res.header(io.helidon.http.HeaderNames.ETAG, "\"" + started.resource().etag() + "\"");
-                ArmJson.send(res, started.created() ? 201 : 200, started.body().toString());
+                ArmJson.send(res, style.status(started.created() ? 201 : 200), started.body().toString());
             }
         }
     }

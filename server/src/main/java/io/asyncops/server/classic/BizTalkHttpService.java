@@ -1,6 +1,5 @@
 package io.asyncops.server.classic;
 
-import io.asyncops.emulator.biztalk.BizTalkException;
 import io.asyncops.emulator.biztalk.BizTalkOperation;
 import io.asyncops.emulator.biztalk.BizTalkService;
 import io.asyncops.emulator.biztalk.BizTalkServices;
@@ -84,12 +83,7 @@ final class BizTalkHttpService implements HttpService {
     }
 
     private void started(ServerRequest req, ServerResponse res, String what, Supplier<BizTalkOperation> start) {
-        BizTalkOperation op;
-        try {
-            op = start.get();
-        } catch (BizTalkException e) {
-            throw ClassicRequests.translate(e);
-        }
+        BizTalkOperation op = start.get();
         LOG.info("classic {} of BizTalk service {} accepted: request id {}, operation {}, client request id {}",
                 what, op.resourceName(), op.requestId(), op.operation().id(),
                 RequestIds.of(req).clientRequestIdIfSent().orElse("-"));

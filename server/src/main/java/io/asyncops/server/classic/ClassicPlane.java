@@ -1,7 +1,6 @@
 package io.asyncops.server.classic;
 
 import io.asyncops.emulator.biztalk.BizTalkServices;
-import io.asyncops.emulator.biztalk.BizTalkSettings;
 import io.asyncops.emulator.biztalk.BizTalkTimings;
 import io.asyncops.server.spi.Plane;
 import io.asyncops.server.spi.PlaneContext;
@@ -11,12 +10,11 @@ import io.helidon.webserver.http.HttpRouting;
 /**
  * The classic Service Management plane (XML): BizTalk Services deployments and their operations, polled by the
  * request id that started them ({@code ?OperationStatus/{request-id}}) or through the generic
- * {@code /{subscription-id}/operations/{request-id}}. Its provider keeps its own tables (Flyway history
- * {@code asyncops_biztalk_history}) in the engine's database.
+ * {@code /{subscription-id}/operations/{request-id}}. Its deployments are a resource type of the provider core (the
+ * generic store); the routes here speak the classic plane's XML.
  */
 public final class ClassicPlane implements Plane {
     private final BizTalkTimings timings;
-    private BizTalkServices biztalk;
 
     /** The plane with the default, Azure-like durations (scaled by the server's time scale). */
     public ClassicPlane() {
@@ -35,18 +33,12 @@ public final class ClassicPlane implements Plane {
 
     @Override
     public void prepare(PlaneSetup setup) {
-        biztalk = BizTalkServices.create(setup.dataSource(),
-                new BizTalkSettings(setup.clock(), setup.timeScale(), timings));
-        biztalk.migrate();
-        biztalk.handlers().forEach(setup::handler);
+        setup.resourceTypes(java.util.List.of(BizTalkServices.type(timings)));
     }
 
     @Override
     public void routing(HttpRouting.Builder routing, PlaneContext context) {
-        if (biztalk == null) {
-            throw new IllegalStateException("prepare must run before routing");
-        }
-        biztalk.attach(context.engine());
+        BizTalkServices biztalk = new BizTalkServices(context.providers());
         routing.register(new BizTalkHttpService(biztalk, context.engine()), new OperationsHttpService(biztalk));
     }
 }

@@ -1,7 +1,6 @@
 package io.asyncops.server.classic;
 
 import io.asyncops.emulator.biztalk.BizTalkCaller;
-import io.asyncops.emulator.biztalk.BizTalkException;
 import io.asyncops.protocol.HeaderNames;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.Principal;
@@ -9,7 +8,7 @@ import io.asyncops.server.spi.RequestIds;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.LocalDate;
 
-/** What every classic route does first, and the mapping of the provider's refusals to the error table. */
+/** What every classic route does first. */
 final class ClassicRequests {
     private static final io.helidon.http.HeaderName IDEMPOTENCY_KEY =
             io.helidon.http.HeaderNames.create(HeaderNames.IDEMPOTENCY_KEY);
@@ -55,9 +54,5 @@ final class ClassicRequests {
         return new ApiException(405, "InvalidHttpVerb", "The HTTP verb '" + request.prologue().method().text()
                 + "' is not valid for this resource; use " + String.join(", ", allowed) + ".")
                 .withHeader("Allow", String.join(", ", allowed));
-    }
-
-    static ApiException translate(BizTalkException e) {
-        return new ApiException(e.status(), e.code(), e.getMessage());
     }
 }

@@ -2,7 +2,10 @@ package io.asyncops.server.spi;
 
 import io.asyncops.emulator.ResourceType;
 import io.asyncops.engine.OperationHandler;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -34,9 +37,29 @@ public interface PlaneSetup {
      */
     PlaneSetup resourceTypes(java.util.Collection<ResourceType> types);
 
+    /**
+     * Declares the plane's tables that hold what requests create (resources, operation handles), in an order they
+     * can be emptied in (children before parents). {@code AsyncOpsServer.reset()} empties them in the transaction
+     * that deletes the engine's operations; the plane's other tables (settings, keys) and its Flyway history stay.
+     * (The provider core's store, where declared resource types live, is emptied by the server itself.)
+     *
+     * @throws IllegalArgumentException when a name is not a plain SQL identifier
+     */
+    PlaneSetup stateTables(String... tables);
+
     /** The server's clock (the engine's too). */
     Clock clock();
 
     /** Multiplies every emulated duration: 0.1 makes provisioning ten times faster. Positive. */
     double timeScale();
+
+    /** The OpenAPI spec files and folders to serve providers from ({@code --spec}); empty by default. */
+    default List<Path> specs() {
+        return List.of();
+    }
+
+    /** The durations file of spec-loaded types ({@code --providers-config}), if any. */
+    default Optional<Path> providersConfig() {
+        return Optional.empty();
+    }
 }

@@ -52,13 +52,16 @@ public final class Actions {
         if (resource != null && resource.isTransitional()) {
             throw type.conflict(resource.name());
         }
-        String state = action.behaviour().stateWhileRunning();
+        String holds = action.behaviour().stateWhileRunning();
+        ObjectNode shown = resource == null ? null : action.behaviour().bodyWhileRunning(request, resource);
         TransactionalWork work = TransactionalWork.none();
-        if (resource != null && state != null) {
+        if (resource != null && (holds != null || shown != null)) {
             Instant now = core.now();
             String etag = Core.newEtag();
+            String state = holds != null ? holds : resource.provisioningState();
+            ObjectNode stored = shown != null ? shown : resource.body();
             work = c -> {
-                if (!ResourceStore.replace(c, ResourceStore.key(resource.id()), resource.etag(), resource.body(), null,
+                if (!ResourceStore.replace(c, ResourceStore.key(resource.id()), resource.etag(), stored, null,
                         state, etag, now)) {
                     throw type.conflict(resource.name());
                 }

@@ -15,6 +15,7 @@ import io.asyncops.emulator.internal.Faults;
 import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.emulator.internal.store.ResourceStore;
 import io.asyncops.emulator.internal.store.Row;
+import io.asyncops.engine.AsyncOpsException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationCanceledException;
 import io.asyncops.engine.OperationContext;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every operation of the core: reads the resource's row, asks the type for a plan, takes the plan's time (or
@@ -36,6 +39,7 @@ import javax.sql.DataSource;
  * ending is fenced by the state the operation set, so a row another operation took over is left alone.
  */
 final class CoreHandler implements OperationHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreHandler.class);
     private final ResourceTypes types;
     private final DataSource dataSource;
     private final EmulatorSettings settings;
@@ -69,14 +73,15 @@ final class CoreHandler implements OperationHandler {
         }
         boolean creating = ProvisioningState.CREATING.equals(state);
         Resource resource = row.resource();
-        Plan plan = type.hooks().plan(planning(in, type, creating, resource, row.pending()));
+        Plan plan;
         ObjectNode result;
         try {
+            plan = type.hooks().plan(planning(in, type, creating, resource, row.pending()));
             result = type.hooks().provision(new Contexts.Working(ctx, plan, resource, row.pending(),
                     in.inputOrEmpty()));
         } catch (OperationCanceledException e) {
             return Outcome.canceled(ending(type, in.verb(), creating, OperationStatus.CANCELED, row.key(), state));
-        } catch (AzureException e) {
+        } catch (RuntimeException e) {
             return Outcome.failed(error(e), ending(type, in.verb(), creating, OperationStatus.FAILED, row.key(),
                     state));
         }
@@ -101,12 +106,16 @@ final class CoreHandler implements OperationHandler {
         if (row == null || !ProvisioningState.DELETING.equals(row.resource().provisioningState())) {
             return Outcome.failed(interrupted(in));
         }
-        Plan plan = type.hooks().plan(planning(in, type, false, row.resource(), null));
         String key = row.key();
+        Plan plan;
         try {
+            plan = type.hooks().plan(planning(in, type, false, row.resource(), null));
             Contexts.Working.simulate(ctx, plan);
         } catch (OperationCanceledException e) {
             return Outcome.canceled(ending(type, Verb.DELETE, false, OperationStatus.CANCELED, key,
+                    ProvisioningState.DELETING));
+        } catch (RuntimeException e) {
+            return Outcome.failed(error(e), ending(type, Verb.DELETE, false, OperationStatus.FAILED, key,
                     ProvisioningState.DELETING));
         }
         if (plan.fails()) {
@@ -125,21 +134,20 @@ final class CoreHandler implements OperationHandler {
             return Outcome.failed(interrupted(in));
         }
         Resource target = row == null ? null : row.resource();
-        Plan plan = behaviour.plan(planning(in, type, false, target, null));
         TransactionalWork restore = restore(row, holds);
-        try {
-            Contexts.Working.simulate(ctx, plan);
-        } catch (OperationCanceledException e) {
-            return Outcome.canceled(restore);
-        }
-        if (plan.fails()) {
-            return Outcome.failed(plan.failure(), restore);
-        }
+        Plan plan;
         JsonNode result;
         try {
+            plan = behaviour.plan(planning(in, type, false, target, null));
+            Contexts.Working.simulate(ctx, plan);
+            if (plan.fails()) {
+                return Outcome.failed(plan.failure(), restore);
+            }
             result = behaviour.result(new Actions.Context(in.inputOrEmpty(), target, Map.of(), ctx.operation(),
                     plan.duration(), settings.clock().instant(), lookup));
-        } catch (AzureException e) {
+        } catch (OperationCanceledException e) {
+            return Outcome.canceled(restore);
+        } catch (RuntimeException e) {
             return Outcome.failed(error(e), restore);
         }
         ctx.progress(100);
@@ -215,8 +223,21 @@ final class CoreHandler implements OperationHandler {
                 + " of this operation is not registered on this server"));
     }
 
-    private static OperationError error(AzureException e) {
-        return OperationError.of(e.code(), e.getMessage(), e.status());
+    /**
+     * The error of a hook that threw: its own for an {@link AzureException}; an engine exception (lease lost, store
+     * down) goes on to the engine, which retries or resumes; anything else is a bug the operation fails with, as
+     * {@code InternalServerError}, so its resource is not left in a transitional state.
+     */
+    private static OperationError error(RuntimeException e) {
+        if (e instanceof AzureException refused) {
+            return OperationError.of(refused.code(), refused.getMessage(), refused.status());
+        }
+        if (e instanceof AsyncOpsException engine) {
+            throw engine;
+        }
+        LOG.warn("a resource type's hook failed; its operation fails", e);
+        return OperationError.internal("InternalServerError", "The operation failed on an internal error of the"
+                + " resource provider.");
     }
 
     private static OperationError interrupted(OperationInput in) {

@@ -37,6 +37,7 @@ public final class Deletes {
         if (!style.longRunning()) {
             return Jdbc.inTransaction(core.dataSource(), c -> {
                 target.read(c, false).checkParents(false);
+                target.lockSelf(c);
                 Resource existing = found(target, conditions);
                 if (existing == null) {
                     return new Answer.Done(204, null, null);
@@ -60,9 +61,10 @@ public final class Deletes {
         String etag = Core.newEtag();
         String key = ResourceStore.key(existing.id());
         OperationInput input = new OperationInput(Verb.DELETE, type.type(), existing.id(), null, null, null);
+        var shown = type.hooks().whileDeleting(existing, caller);
         try {
             Operation op = core.submitter().submit(caller, type.kind(Verb.DELETE), existing.id(), input, c -> {
-                if (!ResourceStore.replace(c, key, existing.etag(), existing.body(), null,
+                if (!ResourceStore.replace(c, key, existing.etag(), shown, null,
                         ProvisioningState.DELETING, etag, now)) {
                     throw type.conflict(existing.name());
                 }

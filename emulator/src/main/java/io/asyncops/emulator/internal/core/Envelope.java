@@ -17,7 +17,8 @@ public final class Envelope {
 
     /**
      * {@code body} with the envelope first: {@code id}, {@code name}, {@code type}, then for a tracked type
-     * {@code location} and {@code tags} ({@code {}} when the body has none), then the body's other members.
+     * {@code location} and {@code tags} ({@code {}} when the body has none), then the body's other members (a type
+     * that is not tracked keeps {@code tags} only when its body has them).
      */
     public static ObjectNode wrap(ResourceType type, String id, String name, String location, ObjectNode body) {
         ObjectNode out = Json.mapper().createObjectNode();
@@ -30,7 +31,7 @@ public final class Envelope {
             out.set("tags", tags != null && tags.isObject() ? tags : Json.mapper().createObjectNode());
         }
         for (Map.Entry<String, JsonNode> e : body.properties()) {
-            if (!OWNED.contains(e.getKey())) {
+            if (!OWNED.contains(e.getKey()) || (!type.tracked() && e.getKey().equals("tags"))) {
                 out.set(e.getKey(), e.getValue());
             }
         }

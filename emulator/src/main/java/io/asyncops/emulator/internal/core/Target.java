@@ -93,6 +93,14 @@ public final class Target {
         return this;
     }
 
+    /** Locks the resource's row for the transaction and reads it again (null when it is gone meanwhile). */
+    Target lockSelf(Connection c) throws SQLException {
+        if (self != null) {
+            self = ResourceStore.lock(c, self.key()).orElse(null);
+        }
+        return this;
+    }
+
     /**
      * Refuses when the parents are missing; for a write, also when they are being created ({@code 404}) or deleted
      * ({@code 409}).

@@ -52,6 +52,9 @@ public final class Writes {
         }
         ObjectNode b = Bodies.object(body).deepCopy();
         String fault = envelope(verb, type, b);
+        if (fault == null) {
+            fault = core.settings().fault(type.kind(verb)).orElse(null);
+        }
         WriteRequest request = new WriteRequest(verb, type, target.requestedId, target.name, b, path, caller,
                 core.now());
         ObjectNode input = type.hooks().normalize(request);
@@ -99,7 +102,7 @@ public final class Writes {
     private Answer writeNow(Connection c, WriteRequest request, ObjectNode input, Target target,
                             Conditions conditions) throws SQLException {
         ResourceType type = request.type();
-        Planned planned = plan(c, request, input, target, conditions);
+        Planned planned = plan(c, request, input, target, conditions, true);
         if (planned.existing != null && planned.existing.isTransitional()) {
             throw type.conflict(planned.existing.name());
         }
@@ -125,7 +128,15 @@ public final class Writes {
     private Answer start(WriteRequest request, ObjectNode input, String fault, Target target, VerbStyle style,
                          Conditions conditions) {
         ResourceType type = request.type();
-        Planned planned = Jdbc.run(core.dataSource(), c -> plan(c, request, input, target, conditions));
+        Planned planned;
+        try {
+            planned = Jdbc.run(core.dataSource(), c -> plan(c, request, input, target, conditions, false));
+        } catch (AzureException refused) {
+            if (request.caller().idempotencyKey() == null) {
+                throw refused;
+            }
+            return replayOrRefuse(request, input, fault, target, style, refused);
+        }
         Resource existing = planned.existing;
         ObjectNode shown = Envelope.wrap(type, planned.id, planned.name, planned.location,
                 type.hooks().whileRunning(planned.desired.deepCopy(), existing));
@@ -154,6 +165,26 @@ public final class Writes {
                 running, Envelope.render(type, running));
     }
 
+    /**
+     * A keyed request the state refuses may be the retry of one that was accepted (its create is done, or runs):
+     * the engine answers the operation of the first, or runs the work that refuses.
+     */
+    private Answer replayOrRefuse(WriteRequest request, ObjectNode input, String fault, Target target,
+                                  VerbStyle style, AzureException refused) {
+        ResourceType type = request.type();
+        String id = target.canonicalId();
+        OperationInput in = new OperationInput(request.verb(), type.type(), id, null, input, fault);
+        Operation op;
+        try {
+            op = core.submitter().submit(request.caller(), type.kind(request.verb()), id, in, c -> {
+                throw refused;
+            });
+        } catch (ResourceBusyException e) {
+            throw refused;
+        }
+        return new Answer.Started(op, type.namespace(), target.location(null), style, false, null, null);
+    }
+
     private static void insertOrConflict(Connection c, ResourceType type, NewRow row, String name)
             throws SQLException {
         try {
@@ -166,12 +197,18 @@ public final class Writes {
         }
     }
 
-    /** What the write will store, decided on the state read: parents, preconditions, names, then the hooks. */
-    private Planned plan(Connection c, WriteRequest request, ObjectNode input, Target target, Conditions conditions)
-            throws SQLException {
+    /**
+     * What the write will store, decided on the state read: parents, preconditions, names, then the hooks. A
+     * synchronous write ({@code lock}) holds the resource's row until it commits.
+     */
+    private Planned plan(Connection c, WriteRequest request, ObjectNode input, Target target, Conditions conditions,
+                         boolean lock) throws SQLException {
         ResourceType type = request.type();
         ResourceHooks hooks = type.hooks();
         target.read(c, true).checkParents(true);
+        if (lock) {
+            target.lockSelf(c);
+        }
         Resource existing = target.self == null ? null : target.self.resource();
         if (existing == null && request.isPatch()) {
             throw target.notFound();

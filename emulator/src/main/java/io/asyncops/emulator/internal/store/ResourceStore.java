@@ -61,6 +61,14 @@ public final class ResourceStore {
         return Jdbc.query(c, SELECT + " WHERE id_key = ?", ResourceStore::read, key).stream().findFirst();
     }
 
+    /**
+     * The row with this key, locked until the transaction ends ({@code FOR UPDATE}): synchronous writes of one
+     * resource take turns instead of failing on each other's etag.
+     */
+    public static Optional<Row> lock(Connection c, String key) throws SQLException {
+        return Jdbc.query(c, SELECT + " WHERE id_key = ? FOR UPDATE", ResourceStore::read, key).stream().findFirst();
+    }
+
     /** The holder of a globally unique name. */
     public static Optional<Row> findByGlobalName(Connection c, String type, String name) throws SQLException {
         return Jdbc.query(c, SELECT + " WHERE global_name = ?", ResourceStore::read, globalName(type, name))

@@ -19,7 +19,7 @@ final class H2Dialect extends SqlDialect {
     }
 
     @Override
-    List<StoredOperation> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+    List<Claimed> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
             throws SQLException {
         return leaseEach(c, due(c, limit, now, ""), owner, now, leaseUntil);
     }

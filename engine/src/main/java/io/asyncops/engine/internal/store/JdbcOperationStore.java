@@ -2,8 +2,10 @@ package io.asyncops.engine.internal.store;
 
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.StoreException;
 import io.asyncops.engine.TransactionalWork;
@@ -27,6 +29,8 @@ public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
     /** Ids per statement of {@link #versions}. */
     private static final int VERSIONS_PER_STATEMENT = 100;
+    /** Ids per delete statement when pruning (well under every database's parameter limit). */
+    private static final int PRUNE_CHUNK = 500;
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
@@ -99,17 +103,15 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+    public List<Claimed> claim(String owner, int limit, Instant now, Instant leaseUntil) {
         return Transactions.run(dataSource, "claim operations", c -> {
             dialect.relaxDurability(c);
-            List<Operation> ops = new ArrayList<>();
-            for (StoredOperation row : dialect.claim(c, owner, limit, now, leaseUntil)) {
-                ops.add(row.operation());
+            List<Claimed> claimed = dialect.claim(c, owner, limit, now, leaseUntil);
+            if (!claimed.isEmpty()) {
+                Histories.restarts(c, claimed, owner, now);
+                notice(c, false, claimed.stream().map(cl -> cl.operation().id()).toList());
             }
-            if (!ops.isEmpty()) {
-                notice(c, false, ops.stream().map(Operation::id).toList());
-            }
-            return ops;
+            return claimed;
         });
     }
 
@@ -137,7 +139,7 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public boolean save(Fence fence, Progress p, Instant now) {
+    public boolean save(Fence fence, Progress p, Instant now, Step step) {
         return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
                     + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
@@ -151,6 +153,9 @@ public final class JdbcOperationStore implements OperationStore {
                 Endings.bindFence(ps, 4, fence, now);
                 boolean applied = ps.executeUpdate() == 1;
                 if (applied) {
+                    if (step != null) {
+                        Histories.record(c, fence.id(), fence.version() + 1, now, fence.owner(), step);
+                    }
                     notice(c, false, List.of(fence.id()));
                 }
                 return applied;
@@ -210,6 +215,7 @@ public final class JdbcOperationStore implements OperationStore {
                 }
             }
             work.execute(c);
+            Histories.cancelRequested(c, op, op.version() + 1, now);
             notice(c, false, List.of(op.id()));
             try (PreparedStatement read = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
                     + " where id = ?")) {
@@ -223,16 +229,60 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public Optional<OperationHistory> history(OperationId id) {
+        return Histories.read(dataSource, id);
+    }
+
+    @Override
+    public OperationStats stats(String subscription) {
+        return Histories.stats(dataSource, subscription);
+    }
+
+    @Override
     public int prune(Instant endedBefore, int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE + " where id in (select id from "
-                     + Rows.TABLE + " where ended_at < ? order by ended_at fetch first ? rows only)")) {
-            Rows.setInstant(ps, 1, endedBefore);
-            ps.setInt(2, limit);
+        return Transactions.run(dataSource, "prune operations", c -> {
+            List<Object> ids = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from " + Rows.TABLE
+                    + " where ended_at < ? order by ended_at fetch first ? rows only")) {
+                Rows.setInstant(ps, 1, endedBefore);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1));
+                    }
+                }
+            }
+            // the events first, then the operations, by the same ids: an operation and its history go together
+            int deleted = 0;
+            for (int from = 0; from < ids.size(); from += PRUNE_CHUNK) {
+                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + PRUNE_CHUNK));
+                String in = " in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                deleteIn(c, "delete from " + Histories.TABLE + " where operation_id" + in, chunk);
+                deleted += deleteIn(c, "delete from " + Rows.TABLE + " where id" + in, chunk);
+            }
+            return deleted;
+        });
+    }
+
+    private static int deleteIn(Connection c, String sql, List<Object> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot prune operations", e);
         }
+    }
+
+    @Override
+    public int purge(TransactionalWork work) {
+        return Transactions.run(dataSource, "purge operations", c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE)) {
+                n = ps.executeUpdate();
+            }
+            work.execute(c);
+            return n;
+        });
     }
 
     /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */

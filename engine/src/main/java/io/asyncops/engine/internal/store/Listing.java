@@ -49,6 +49,14 @@ final class Listing {
                 sql.append(" and due_at is not null");
             }
         }
+        if (q.kind() != null) {
+            sql.append(" and kind = ?");
+            params.add(q.kind());
+        }
+        if (q.resourceIdContains() != null) {
+            sql.append(" and lower(resource_id) like ? escape '!'");
+            params.add("%" + likeEscaped(q.resourceIdContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
         if (q.pageToken() != null) {
             Key after = Key.decode(q.pageToken());
             sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
@@ -82,6 +90,11 @@ final class Listing {
         } catch (SQLException e) {
             throw new StoreException("cannot list operations", e);
         }
+    }
+
+    /** {@code text} with LIKE's wildcards and the escape character taken literally. */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** A position in the listing order. */

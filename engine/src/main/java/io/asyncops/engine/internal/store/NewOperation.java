@@ -9,10 +9,11 @@ import java.util.Objects;
  * runs, and the work that commits with it.
  *
  * @param operation the snapshot to store
- * @param exclusive true when no other non-terminal exclusive operation may hold its resource
- * @param work      run in the transaction that stores it, only if the row is new (not for a replay)
+ * @param exclusive     true when no other non-terminal exclusive operation may hold its resource
+ * @param correlationId the correlation id of the request that starts it (kept for its history), may be null
+ * @param work          run in the transaction that stores it, only if the row is new (not for a replay)
  */
-public record NewOperation(Operation operation, boolean exclusive, TransactionalWork work) {
+public record NewOperation(Operation operation, boolean exclusive, String correlationId, TransactionalWork work) {
     public NewOperation {
         Objects.requireNonNull(operation, "operation == null");
         Objects.requireNonNull(work, "work == null");

@@ -1,8 +1,10 @@
 package io.asyncops.engine.internal.store;
 
 import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationHistory;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
+import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.Page;
 import io.asyncops.engine.TransactionalWork;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.function.Function;
 public interface OperationStore {
 
     /**
-     * Stores new operations (version 1, due at once), each with its work, in as few transactions as it can; per
+     * Stores new operations (version 1, due at once), each with its work and the correlation id of its starting
+     * request, in as few transactions as it can; per
      * operation (in order) what became of it. One operation's conflict, busy resource or failing work fails
      * that operation only: {@link io.asyncops.engine.IdempotencyConflictException},
      * {@link io.asyncops.engine.ResourceBusyException} or the work's exception, in its {@link Inserted}.
@@ -36,14 +39,21 @@ public interface OperationStore {
 
     Page<Operation> list(OperationQuery query);
 
-    /** Claims up to {@code limit} due operations for {@code owner} until {@code leaseUntil}; newest snapshots. */
-    List<Operation> claim(String owner, int limit, Instant now, Instant leaseUntil);
+    /**
+     * Claims up to {@code limit} due operations for {@code owner} until {@code leaseUntil}: their newest snapshots,
+     * each with the node whose expired lease it took over (null when it was free). A start after the first is
+     * recorded in the operation's history in the same transaction.
+     */
+    List<Claimed> claim(String owner, int limit, Instant now, Instant leaseUntil);
 
     /** Extends the leases still held at {@code now} to {@code until}; per fence, whether it applied. */
     boolean[] extend(List<Fence> fences, Instant now, Instant until);
 
-    /** Saves a running handler's progress; false when the fence no longer holds. */
-    boolean save(Fence fence, Progress progress, Instant now);
+    /**
+     * Saves a running handler's progress, and records {@code step} in its history when not null; false when the
+     * fence no longer holds.
+     */
+    boolean save(Fence fence, Progress progress, Instant now, Step step);
 
     /**
      * Ends or releases operations in one transaction, effects included; per ending, whether it applied (an
@@ -60,6 +70,15 @@ public interface OperationStore {
      */
     Optional<Cancellation> requestCancel(OperationId id, Instant now, Function<Operation, TransactionalWork> undo);
 
+    /** The operation with its timeline; empty when unknown. */
+    Optional<OperationHistory> history(OperationId id);
+
+    /** Counts per status and the oldest non-terminal operation, of one subscription or (null) of all. */
+    OperationStats stats(String subscription);
+
     /** Deletes up to {@code limit} terminal operations that ended before {@code endedBefore}; how many. */
     int prune(Instant endedBefore, int limit);
+
+    /** Deletes every operation and runs {@code work}, in one transaction; how many operations. */
+    int purge(TransactionalWork work);
 }

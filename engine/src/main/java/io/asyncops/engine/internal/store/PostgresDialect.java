@@ -6,18 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * PostgreSQL: claims in one statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED)
- * RETURNING}), and tells other engine instances about changes with {@code NOTIFY}, delivered when the
+ * PostgreSQL: claims in one statement ({@code UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING}, the
+ * sub-select also giving each row's previous lease owner), and tells other engine instances about changes with {@code NOTIFY}, delivered when the
  * transaction commits.
  */
 final class PostgresDialect extends SqlDialect {
     static final String CHANNEL = "asyncops_engine";
+    /** The operation table's columns qualified by the claim's alias (its sub-select has an id too). */
+    private static final String QUALIFIED_COLUMNS = java.util.Arrays.stream(Rows.COLUMNS.split(","))
+            .map(column -> "o." + column.trim()).collect(java.util.stream.Collectors.joining(", "));
 
     @Override
     public String migrationFolder() {
@@ -25,19 +29,24 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    List<StoredOperation> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+    List<Claimed> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set status = 'InProgress',"
-                + " started_at = coalesce(started_at, ?), attempt = attempt + 1, lease_owner = ?, due_at = ?,"
-                + " version = version + 1 where id in (select id from " + Rows.TABLE + " where due_at <= ?"
-                + " order by due_at limit ? for update skip locked) returning " + Rows.COLUMNS)) {
+        try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " o set status = 'InProgress',"
+                + " started_at = coalesce(o.started_at, ?), attempt = o.attempt + 1, lease_owner = ?, due_at = ?,"
+                + " version = o.version + 1 from (select id, lease_owner from " + Rows.TABLE + " where due_at <= ?"
+                + " order by due_at limit ? for update skip locked) previous where o.id = previous.id returning "
+                + QUALIFIED_COLUMNS + ", previous.lease_owner as previous_owner")) {
             Rows.setInstant(ps, 1, now);
             ps.setString(2, owner);
             Rows.setInstant(ps, 3, leaseUntil);
             Rows.setInstant(ps, 4, now);
             ps.setInt(5, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                return Rows.readAll(rs);
+                List<Claimed> claimed = new ArrayList<>();
+                while (rs.next()) {
+                    claimed.add(new Claimed(Rows.read(rs).operation(), rs.getString("previous_owner")));
+                }
+                return claimed;
             }
         }
     }
@@ -49,20 +58,21 @@ final class PostgresDialect extends SqlDialect {
      */
     private static final String INSERT_NEW = "insert into " + Rows.TABLE + " (id, request_id, kind, subscription,"
             + " resource_id, status, created_at, due_at, input, idempotency_key, owner_principal, active_resource,"
-            + " idempotency_ref, attempt, cancel_requested, version)"
+            + " idempotency_ref, correlation_id, attempt, cancel_requested, version)"
             + " select r.id, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created_at::timestamptz,"
             + " r.created_at::timestamptz, r.input, r.idempotency_key, r.owner_principal, r.active_resource,"
-            + " r.idempotency_ref, 0, false, 1"
+            + " r.idempotency_ref, r.correlation_id, 0, false, 1"
             + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[],"
-            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind, subscription,"
-            + " resource_id, created_at, input, idempotency_key, owner_principal, active_resource, idempotency_ref)"
+            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind,"
+            + " subscription, resource_id, created_at, input, idempotency_key, owner_principal, active_resource,"
+            + " idempotency_ref, correlation_id)"
             + " on conflict do nothing returning id";
 
     @Override
     boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
         int n = rows.size();
         Object[] ids = new Object[n];
-        String[][] text = new String[10][n];
+        String[][] text = new String[11][n];
         for (int i = 0; i < n; i++) {
             io.asyncops.engine.Operation op = rows.get(i).operation();
             if (op.version() != 1 || op.status() != io.asyncops.engine.OperationStatus.ACCEPTED) {
@@ -79,6 +89,7 @@ final class PostgresDialect extends SqlDialect {
             text[7][i] = op.owner();
             text[8][i] = rows.get(i).exclusive() ? op.resourceId() : null;
             text[9][i] = Rows.idempotencyRef(op.subscription(), op.idempotencyKey());
+            text[10][i] = rows.get(i).correlationId();
         }
         java.util.Set<Object> stored = new java.util.HashSet<>(n * 2);
         try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {

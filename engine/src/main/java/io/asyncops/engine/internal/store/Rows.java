@@ -20,9 +20,9 @@ final class Rows {
     static final String COLUMNS = "id, request_id, kind, subscription, resource_id, status, percent_complete,"
             + " created_at, started_at, ended_at, expected_end_at, input, result, error, attempt, checkpoint,"
             + " idempotency_key, owner_principal, cancel_requested, version, lease_owner, due_at";
-    /** Stores a new operation: its columns, then {@code active_resource} and {@code idempotency_ref}. */
-    static final String INSERT = "insert into " + TABLE + " (" + COLUMNS + ", active_resource, idempotency_ref)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Stores a new operation: its columns, then {@code active_resource}, {@code idempotency_ref}, {@code correlation_id}. */
+    static final String INSERT = "insert into " + TABLE + " (" + COLUMNS + ", active_resource, idempotency_ref,"
+            + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private Rows() {
     }
@@ -79,6 +79,7 @@ final class Rows {
         setInstant(ps, 22, op.createdAt());
         ps.setString(23, row.exclusive() ? op.resourceId() : null);
         ps.setString(24, idempotencyRef(op.subscription(), op.idempotencyKey()));
+        ps.setString(25, row.correlationId());
     }
 
     /** Subscription and key in one unique column; the length prefix keeps ("a", "b:c") and ("a:b", "c") apart. */

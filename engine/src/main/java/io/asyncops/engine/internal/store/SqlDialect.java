@@ -82,9 +82,10 @@ public abstract class SqlDialect {
 
     /**
      * Claims up to {@code limit} due operations within the caller's transaction: locks them skipping rows
-     * other claimers hold, then leases them. Returns their new snapshots.
+     * other claimers hold, then leases them. Returns their new snapshots, each with the node whose expired lease it
+     * took over (null when it was free).
      */
-    List<StoredOperation> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+    List<Claimed> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
             throws SQLException {
         return leaseEach(c, due(c, limit, now, " for update skip locked"), owner, now, leaseUntil);
     }
@@ -105,10 +106,10 @@ public abstract class SqlDialect {
      * Leases each of {@code due} with an update conditional on the version read, and returns those whose update
      * applied: a row another claimer took meanwhile has a newer version and is skipped.
      */
-    static List<StoredOperation> leaseEach(Connection c, List<StoredOperation> due, String owner, Instant now,
-                                           Instant leaseUntil) throws SQLException {
+    static List<Claimed> leaseEach(Connection c, List<StoredOperation> due, String owner, Instant now,
+                                   Instant leaseUntil) throws SQLException {
         if (due.isEmpty()) {
-            return due;
+            return List.of();
         }
         try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set status = 'InProgress',"
                 + " started_at = coalesce(started_at, ?), attempt = attempt + 1, lease_owner = ?, due_at = ?,"
@@ -123,10 +124,10 @@ public abstract class SqlDialect {
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
-            List<StoredOperation> claimed = new ArrayList<>(due.size());
+            List<Claimed> claimed = new ArrayList<>(due.size());
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 1) {
-                    claimed.add(leased(due.get(i), owner, now, leaseUntil));
+                    claimed.add(new Claimed(leased(due.get(i), now), due.get(i).leaseOwner()));
                 }
             }
             return claimed;
@@ -156,13 +157,13 @@ public abstract class SqlDialect {
     }
 
     /** The snapshot {@code row} has after the claim's update, without reading it again. */
-    private static StoredOperation leased(StoredOperation row, String owner, Instant now, Instant leaseUntil) {
+    private static Operation leased(StoredOperation row, Instant now) {
         Operation o = row.operation();
         Operation claimed = new Operation(o.id(), o.requestId(), o.kind(), o.subscription(), o.resourceId(),
                 io.asyncops.engine.OperationStatus.IN_PROGRESS, o.percentComplete(), o.createdAt(),
                 o.startedAt() != null ? o.startedAt() : now, o.endedAt(), o.expectedEndAt(), o.input(), o.result(),
                 o.error(), o.attempt() + 1, o.checkpoint(), o.idempotencyKey(), o.owner(), o.cancelRequested(),
                 o.version() + 1);
-        return new StoredOperation(claimed, owner, leaseUntil);
+        return claimed;
     }
 }

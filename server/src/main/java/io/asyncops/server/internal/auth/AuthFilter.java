@@ -44,9 +44,15 @@ public final class AuthFilter implements Filter {
         chain.proceed();
     }
 
-    /** Health and metrics need no token. */
+    /**
+     * Health, metrics, the API description and its viewer, and the console's page need no token; the console's
+     * data routes ({@code /console/api/...}) do (and read the principal, so a path that only looks open still
+     * answers 401 there).
+     */
     static boolean isOpen(String path) {
-        return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
+        return path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics")
+                || path.equals("/openapi.json") || path.equals("/docs") || path.startsWith("/docs/")
+                || path.equals("/console") || (path.startsWith("/console/") && !path.startsWith("/console/api"));
     }
 
     private static Optional<String> bearer(Optional<String> header) {

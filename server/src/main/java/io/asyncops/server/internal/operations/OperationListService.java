@@ -78,7 +78,7 @@ public final class OperationListService implements HttpService {
                 + "/operationStatuses" + ArmPaths.apiVersionQuery(apiVersion)
                 + req.query().first("$filter").map(f -> "&$filter=" + encode(f)).orElse("")
                 + "&$top=" + top + "&$skiptoken=" + encode(page.nextPageToken()));
-        ArmJson.send(res, 200, body(sub, page.items(), next));
+        ArmJson.send(res, 200, body(page.items(), next));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class OperationListService implements HttpService {
      * version (rendered once, and shared with the status route's polls), so a page of unchanged operations costs
      * no parsing and no serializing.
      */
-    private byte[] body(String sub, List<Operation> items, String next) {
+    private byte[] body(List<Operation> items, String next) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + 700 * items.size());
         out.writeBytes(VALUE_START);
         for (int i = 0; i < items.size(); i++) {
@@ -94,8 +94,8 @@ public final class OperationListService implements HttpService {
             if (i > 0) {
                 out.write(',');
             }
-            // the key: what the monitor's id is made of here (the subscription as asked, the operation's kind)
-            out.writeBytes(rendered.json("list:" + sub, op, () -> Monitors.of(monitorPath(sub, op), op)));
+            // the key: a listed operation's monitor id is made of the operation alone
+            out.writeBytes(rendered.json("list", op, () -> MonitorPaths.monitor(op)));
         }
         out.writeBytes(VALUE_END);
         try {
@@ -105,13 +105,6 @@ public final class OperationListService implements HttpService {
         }
         out.write('}');
         return out.toByteArray();
-    }
-
-    /** The monitor path of a listed operation: its namespace from its kind, its location from its input. */
-    private static String monitorPath(String sub, Operation op) {
-        int slash = op.kind().indexOf('/');
-        String namespace = slash < 0 ? op.kind() : op.kind().substring(0, slash);
-        return ArmPaths.operation(sub, namespace, locationOf(op), "operationStatuses", op.id());
     }
 
     /** The top-level {@code location} of a JSON-object input, else {@code global} (the status route takes any). */

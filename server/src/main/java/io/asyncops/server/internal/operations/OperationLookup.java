@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Finds the operation a status URL names, for the caller who asks. Rule: an operation of a subscription the caller
  * may not see, of another subscription or namespace than the URL says, a malformed id and an unknown or pruned id
- * all answer the same {@code 404 OperationNotFound}. No cache here: the engine keeps the snapshots.
+ * all answer the same {@code 404 OperationNotFound}. No cache here: the engine keeps the snapshots (and forgets
+ * them when it purges).
  */
 final class OperationLookup {
     private final Engine engine;

@@ -8,6 +8,7 @@ import io.asyncops.protocol.ArmErrorResponse;
 import io.asyncops.protocol.HeaderNames;
 import io.asyncops.protocol.Json;
 import io.asyncops.protocol.RetryAfter;
+import io.asyncops.server.internal.metrics.StreamMetrics;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.ArmPaths;
@@ -40,12 +41,14 @@ public final class OperationStatusService implements HttpService {
     private final Engine engine;
     private final OperationLookup lookup;
     private final Urls urls;
+    private final StreamMetrics metrics;
     private final RenderedMonitors rendered;
 
-    public OperationStatusService(Engine engine, Urls urls, RenderedMonitors rendered) {
+    public OperationStatusService(Engine engine, Urls urls, StreamMetrics metrics, RenderedMonitors rendered) {
         this.engine = engine;
         this.lookup = new OperationLookup(engine);
         this.urls = urls;
+        this.metrics = metrics;
         this.rendered = rendered;
     }
 
@@ -138,6 +141,15 @@ public final class OperationStatusService implements HttpService {
 
     /** Waits until {@code op} is terminal or {@code wait} passes; the wire status changes only then. */
     private Operation awaitTerminal(Operation op, Duration wait, ServerRequest req) throws InterruptedException {
+        metrics.longPolls().incrementAndGet();
+        try {
+            return awaitTerminal(op, wait);
+        } finally {
+            metrics.longPolls().decrementAndGet();
+        }
+    }
+
+    private Operation awaitTerminal(Operation op, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         Operation current = op;
         while (!current.isTerminal()) {
@@ -170,6 +182,7 @@ public final class OperationStatusService implements HttpService {
         String id = monitorId(req);
         res.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
         SseSink sink = res.sink(SseSink.TYPE);
+        metrics.operationStreams().incrementAndGet();
         try {
             Operation op = first;
             emit(sink, id, op);
@@ -188,6 +201,7 @@ public final class OperationStatusService implements HttpService {
         } catch (UncheckedIOException clientGone) {
             // the client closed the stream; nothing to answer
         } finally {
+            metrics.operationStreams().decrementAndGet();
             sink.close();
         }
     }

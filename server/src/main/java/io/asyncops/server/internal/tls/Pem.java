@@ -2,27 +2,33 @@ package io.asyncops.server.internal.tls;
 
 import io.asyncops.server.internal.auth.InstallSecret;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads and writes PEM certificates and private keys (PKCS#8, and the traditional RSA/EC forms) with BouncyCastle. */
+/**
+ * Reads and writes PEM certificates and private keys. Unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}, what the
+ * self-signed certificate's key is written as) is read with the JDK; the traditional RSA and EC forms go to
+ * BouncyCastle ({@link TraditionalPem}), which is loaded only then.
+ */
 final class Pem {
+    private static final Pattern PKCS8 = Pattern.compile(
+            "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+    private static final String[] KEY_ALGORITHMS = {"EC", "RSA", "Ed25519", "Ed448"};
+
     private Pem() {
     }
 
@@ -40,40 +46,45 @@ final class Pem {
     }
 
     static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
-            Object item;
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            while ((item = parser.readObject()) != null) {
-                if (item instanceof PrivateKeyInfo info) {
-                    return converter.getPrivateKey(info);
-                }
-                if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
-                }
-            }
-            throw new GeneralSecurityException("no unencrypted private key in " + file);
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        Matcher pkcs8 = PKCS8.matcher(text);
+        if (!pkcs8.find()) {
+            return TraditionalPem.readPrivateKey(file);
         }
+        byte[] der = Base64.getMimeDecoder().decode(pkcs8.group(1));
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (InvalidKeySpecException notThisAlgorithm) {
+                // the next one
+            }
+        }
+        throw new GeneralSecurityException("the PKCS#8 key in " + file + " is none of " + String.join(", ",
+                KEY_ALGORITHMS));
     }
 
     /** Writes {@code key} as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), the form every TLS tool reads. */
     static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        write(file, new JcaPKCS8Generator(key, null), true);
+        write(file, "PRIVATE KEY", key.getEncoded(), true);
     }
 
     static void writeCertificate(Path file, X509Certificate certificate) throws IOException {
-        write(file, certificate, false);
+        try {
+            write(file, "CERTIFICATE", certificate.getEncoded(), false);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException("cannot encode the certificate", e);
+        }
     }
 
-    private static void write(Path file, Object item, boolean secret) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(item);
-        }
+    /** RFC 7468 text: the label lines around Base64 in lines of 64 characters. */
+    private static void write(Path file, String label, byte[] der, boolean secret) throws IOException {
+        String text = "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
         Path tmp = secret ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                 InstallSecret.ownerOnlyAttributes())
                 : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text.toString(), StandardCharsets.US_ASCII);
+        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,5 +1,6 @@
 package io.asyncops.server.internal.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -9,33 +10,23 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The HTTPS certificate of an install that configured none: self-signed, EC P-256, valid ten years, for
  * {@code localhost}, {@code 127.0.0.1} and {@code ::1}. Made once into {@code <data-dir>/tls/} as PEM (clients trust it
- * with e.g. {@code curl --cacert <data-dir>/tls/cert.pem}), reused on later starts.
+ * with e.g. {@code curl --cacert <data-dir>/tls/cert.pem}), reused on later starts. Made with the JDK alone (its DER
+ * written by {@link Der}): no BouncyCastle on the default start-up path.
  */
 final class SelfSignedCertificate {
     static final String CERT_FILE = "cert.pem";
     static final String KEY_FILE = "key.pem";
+    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
     private SelfSignedCertificate() {
     }
@@ -51,30 +42,49 @@ final class SelfSignedCertificate {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
-        X509Certificate certificate = sign(pair);
+        X509Certificate certificate = sign(pair, Instant.now());
         // key first, certificate last: a crash between them leaves no certificate, so the next start makes both anew
         Pem.writePrivateKey(key, pair.getPrivate());
         Pem.writeCertificate(cert, certificate);
     }
 
-    private static X509Certificate sign(KeyPair pair) throws GeneralSecurityException, IOException {
-        X500Name name = new X500Name("CN=localhost, O=asyncops (self-signed)");
-        Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, InetAddress.getByName("::1").getHostAddress())}));
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException("cannot sign the self-signed certificate", e);
-        }
+    /** The certificate (RFC 5280), signed by its own key, valid from a day before {@code now} for ten years. */
+    static X509Certificate sign(KeyPair pair, Instant now) throws GeneralSecurityException, IOException {
+        // most significant first: O, then CN (RFC 4514 prints it back as "CN=localhost,O=...")
+        byte[] name = Der.sequence(
+                Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8("asyncops (self-signed)"))),
+                Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8("localhost"))));
+        byte[] algorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
+        byte[] subjectAltNames = Der.sequence(
+                Der.implicit(2, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                Der.implicit(7, InetAddress.getByName("127.0.0.1").getAddress()),
+                Der.implicit(7, InetAddress.getByName("::1").getAddress()));
+        byte[] extensions = Der.sequence(
+                extension("2.5.29.17", false, subjectAltNames),
+                extension("2.5.29.19", true, Der.sequence()),                    // basicConstraints: not a CA
+                extension("2.5.29.15", true, Der.bitString(7, new byte[] {(byte) 0x80})), // keyUsage: digitalSignature
+                extension("2.5.29.37", false, Der.sequence(Der.oid("1.3.6.1.5.5.7.3.1")))); // extKeyUsage: serverAuth
+        byte[] tbs = Der.sequence(
+                Der.explicit(0, Der.integer(BigInteger.TWO)),                  // v3
+                Der.integer(new BigInteger(63, new SecureRandom()).add(BigInteger.ONE)),
+                algorithm,
+                name,
+                Der.sequence(Der.time(now.minus(Duration.ofDays(1))), Der.time(now.plus(Duration.ofDays(3650)))),
+                name,
+                pair.getPublic().getEncoded(),                                 // SubjectPublicKeyInfo, already DER
+                Der.explicit(3, extensions));
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(pair.getPrivate());
+        signer.update(tbs);
+        byte[] der = Der.sequence(tbs, algorithm, Der.bitString(0, signer.sign()));
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
+        certificate.verify(pair.getPublic());
+        return certificate;
+    }
+
+    private static byte[] extension(String oid, boolean critical, byte[] value) {
+        return critical ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
+                : Der.sequence(Der.oid(oid), Der.octetString(value));
     }
 }

@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.crypto.spec.PBEParameterSpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -49,7 +50,11 @@ public final class TlsMaterial {
             PrivateKey privateKey = Pem.readPrivateKey(key);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", privateKey, IN_MEMORY_PASSWORD, chain.toArray(Certificate[]::new));
+            // the store lives in memory only and is never written: one PBE iteration, not the default 10,000 that
+            // setKeyEntry would spend twice (to wrap the key here, to unwrap it in the key manager) on every start
+            store.setEntry("server", new KeyStore.PrivateKeyEntry(privateKey, chain.toArray(Certificate[]::new)),
+                    new KeyStore.PasswordProtection(IN_MEMORY_PASSWORD, "PBEWithHmacSHA256AndAES_256",
+                            new PBEParameterSpec(new byte[16], 1)));
             return context(store, IN_MEMORY_PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TLS certificate " + cert + " or key " + key, e);
@@ -76,7 +81,8 @@ public final class TlsMaterial {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
+        // no trust managers: the server asks no client for a certificate, so it need not parse the JDK's CA list
+        context.init(kmf.getKeyManagers(), new javax.net.ssl.TrustManager[0], null);
         return context;
     }
 }

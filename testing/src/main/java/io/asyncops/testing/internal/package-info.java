@@ -1,0 +1,2 @@
+/** The emulator's internals: certificate trust, dev-token credentials, temporary folders. Not API. */
+package io.asyncops.testing.internal;
