@@ -33,6 +33,11 @@ public interface Engine extends AutoCloseable {
      * Submits an operation and runs {@code inSameTransaction} in the transaction that stores it. If the
      * submission is an idempotent replay of an existing operation, the work is not run and the existing
      * operation is returned.
+     *
+     * <p>Concurrent submits share one commit (group commit): the work runs on the engine's committer thread, in a
+     * savepoint of its own, in a transaction that may hold other callers' operations. Work that throws fails only
+     * its own submit (its row and its writes are rolled back); it may run again if its transaction has to be
+     * retried, and only the run that commits counts. Keep it to the database: no locks held by the caller.
      */
     Operation submit(Submission submission, TransactionalWork inSameTransaction);
 

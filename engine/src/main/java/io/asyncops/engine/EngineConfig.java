@@ -21,6 +21,7 @@ public final class EngineConfig {
     private final List<EngineListener> listeners;
     private final String nodeId;
     private final int workers;
+    private final int submitCommitters;
     private final Duration leaseDuration;
     private final Duration heartbeatInterval;
     private final Duration fallbackPollInterval;
@@ -44,6 +45,7 @@ public final class EngineConfig {
         this.listeners = List.copyOf(b.listeners);
         this.nodeId = b.nodeId;
         this.workers = b.workers;
+        this.submitCommitters = b.submitCommitters;
         this.leaseDuration = b.leaseDuration;
         this.heartbeatInterval = b.heartbeatInterval != null ? b.heartbeatInterval : b.leaseDuration.dividedBy(3);
         this.fallbackPollInterval = b.fallbackPollInterval;
@@ -96,6 +98,14 @@ public final class EngineConfig {
     /** The most handlers that run at once on this engine (each on its own virtual thread). */
     public int workers() {
         return workers;
+    }
+
+    /**
+     * How many group commits of submits may be in flight at once. Concurrent submits share a commit; several
+     * committers let the work of submits that bring their own (a provider's resource rows) run in parallel.
+     */
+    public int submitCommitters() {
+        return submitCommitters;
     }
 
     public Duration leaseDuration() {
@@ -176,6 +186,7 @@ public final class EngineConfig {
         private final List<EngineListener> listeners = new ArrayList<>();
         private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
         private int workers = 64;
+        private int submitCommitters = 4;
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration heartbeatInterval;
         private Duration fallbackPollInterval = Duration.ofSeconds(1);
@@ -226,6 +237,14 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("workers must be 1..10000: " + value);
             }
             this.workers = value;
+            return this;
+        }
+
+        public Builder submitCommitters(int value) {
+            if (value < 1 || value > 64) {
+                throw new IllegalArgumentException("submitCommitters must be 1..64: " + value);
+            }
+            this.submitCommitters = value;
             return this;
         }
 

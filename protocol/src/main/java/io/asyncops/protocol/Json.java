@@ -1,5 +1,7 @@
 package io.asyncops.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,7 +25,10 @@ public final class Json {
 
     /** A new mapper with the wire configuration, for callers that need to add their own modules. */
     public static JsonMapper newMapper() {
-        return JsonMapper.builder()
+        // buffers are recycled through a shared pool, not per thread: servers answer on a new virtual thread per
+        // request, where a thread-local pool would allocate fresh buffers (16 KB) for every body written
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

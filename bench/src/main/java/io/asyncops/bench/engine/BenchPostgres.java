@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An embedded PostgreSQL configured like a real one: durable commits ({@code synchronous_commit=on}, which the
  * embedded defaults turn off), one fresh database per contestant so none inherits another's bloat.
  */
-final class BenchPostgres implements AutoCloseable {
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+public final class BenchPostgres implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
@@ -23,7 +23,7 @@ final class BenchPostgres implements AutoCloseable {
         this.server = server;
     }
 
-    static BenchPostgres start() {
+    public static BenchPostgres start() {
         try {
             return new BenchPostgres(EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
@@ -37,7 +37,7 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     /** The process id of the server's postmaster (the parent of every backend). */
-    long postmasterPid() {
+    public long postmasterPid() {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
@@ -48,7 +48,7 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     /** Creates a database and returns its JDBC URL. */
-    String newDatabase(String label) {
+    public String newDatabase(String label) {
         String name = "bench_" + label + "_" + databases.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + name);

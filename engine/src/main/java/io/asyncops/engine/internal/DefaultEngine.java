@@ -1,7 +1,5 @@
 package io.asyncops.engine.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.EngineListener;
@@ -22,6 +20,7 @@ import io.asyncops.engine.internal.store.ChangeFeed;
 import io.asyncops.engine.internal.store.Inserted;
 import io.asyncops.engine.internal.store.JdbcOperationStore;
 import io.asyncops.engine.internal.store.Migrations;
+import io.asyncops.engine.internal.store.NewOperation;
 import io.asyncops.engine.internal.store.Notice;
 import io.asyncops.engine.internal.store.OperationStore;
 import io.asyncops.engine.internal.store.SqlDialect;
@@ -37,25 +36,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: submits and reads through the store, runs workers ({@link Dispatcher}, {@link Runner}), keeps
+ * The engine: submits (group-committed by {@link Submits}) and reads through the store, runs workers ({@link Dispatcher}, {@link Runner}), keeps
  * leases alive ({@link Heartbeats}), writes endings in groups ({@link Committer}), wakes waiters on local changes
  * and on other instances' notices, and prunes on a schedule.
  */
 public final class DefaultEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+    /** Memory the kept snapshots may take, about. */
+    private static final long SNAPSHOT_BYTES = 64L * 1024 * 1024;
 
     private final EngineConfig config;
     private final OperationStore store;
     private final RetryAfterPolicy retryAfter;
     private final Waiters waiters = new Waiters();
     private final Map<OperationId, Lease> leases = new ConcurrentHashMap<>();
-    /** Terminal snapshots never change: polls of finished operations need not reach the database. */
-    private final Cache<OperationId, Operation> terminal;
+    /** Snapshots kept until they change: a status poll need not reach the database. */
+    private final Snapshots snapshots;
+    private final Submits submits;
     private final Committer committer;
     private final Runner runner;
     private final Dispatcher dispatcher;
     private final Heartbeats heartbeats;
     private final Periodic pruner;
+    private final Periodic rechecker;
     private final ChangeFeed feed;
     private volatile boolean closed;
 
@@ -63,8 +66,9 @@ public final class DefaultEngine implements Engine {
         this.config = config;
         this.store = new JdbcOperationStore(config.dataSource(), dialect, config.nodeId());
         this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
-        this.terminal = Caffeine.newBuilder().maximumSize(10_000)
-                .expireAfterWrite(min(config.retention(), Duration.ofMinutes(10))).build();
+        this.snapshots = new Snapshots(config.fallbackPollInterval(), min(config.retention(), Duration.ofMinutes(10)),
+                SNAPSHOT_BYTES);
+        this.submits = new Submits(store, config.nodeId(), config.submitCommitters());
         if (config.runWorkers()) {
             this.committer = new Committer(store, config.clock(), config.nodeId());
             this.runner = new Runner(config, store, committer, leases, new RunEvents());
@@ -77,6 +81,8 @@ public final class DefaultEngine implements Engine {
             this.heartbeats = null;
         }
         this.pruner = new Periodic("prune-" + config.nodeId(), config.pruneInterval(), this::prune);
+        this.rechecker = new Periodic("waiters-" + config.nodeId(), config.fallbackPollInterval(),
+                () -> waiters.recheck(store::versions, snapshots::changed));
         this.feed = dialect.changeFeed(config.dataSource(), this::onNotice).orElse(null);
     }
 
@@ -88,12 +94,14 @@ public final class DefaultEngine implements Engine {
             Migrations.migrate(config.dataSource(), dialect);
         }
         DefaultEngine engine = new DefaultEngine(config, dialect);
+        engine.submits.start();
         if (engine.dispatcher != null) {
             engine.committer.start();
             engine.heartbeats.start();
             engine.dispatcher.start();
         }
         engine.pruner.start();
+        engine.rechecker.start();
         LOG.info("engine {} started ({} workers: {})", config.nodeId(), dialect.migrationFolder(),
                 config.runWorkers() ? config.workers() : 0);
         return engine;
@@ -112,27 +120,23 @@ public final class DefaultEngine implements Engine {
         Operation op = new Operation(OperationId.random(), s.requestId(), s.kind(), s.subscription(), s.resourceId(),
                 OperationStatus.ACCEPTED, null, now, null, null, null, s.input(), null, null, 0, null,
                 s.idempotencyKey(), s.owner(), false, 1);
-        Inserted inserted = store.insert(op, s.exclusive(), s.correlationId(), inSameTransaction);
+        Inserted inserted = submits.submit(new NewOperation(op, s.exclusive(), s.correlationId(),
+                inSameTransaction));
+        Operation stored = inserted.operationOrThrow();
         if (inserted.created()) {
-            config.listeners().forEach(l -> call(l::submitted, inserted.operation()));
+            config.listeners().forEach(l -> call(l::submitted, stored));
             changed(op.id());
             if (dispatcher != null) {
                 dispatcher.wake();
             }
         }
-        return inserted.operation();
+        return stored;
     }
 
     @Override
     public Optional<Operation> get(OperationId id) {
         Objects.requireNonNull(id, "id == null");
-        Operation cached = terminal.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Operation> op = store.find(id).map(StoredOperation::operation);
-        op.filter(Operation::isTerminal).ifPresent(o -> terminal.put(id, o));
-        return op;
+        return snapshots.get(id, i -> store.find(i).map(StoredOperation::operation));
     }
 
     @Override
@@ -169,7 +173,7 @@ public final class DefaultEngine implements Engine {
             lease.markCancelRequested();
         }
         if (op.isTerminal()) {
-            terminal.put(id, op);
+            snapshots.ended(op);
         }
         changed(id);
         if (c.ended()) {
@@ -183,7 +187,7 @@ public final class DefaultEngine implements Engine {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(timeout, "timeout == null");
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        Signal signal = waiters.register(id);
+        Waiters.Waiter waiter = waiters.register(id, afterVersion);
         try {
             while (true) {
                 Optional<Operation> op = get(id);
@@ -191,10 +195,11 @@ public final class DefaultEngine implements Engine {
                 if (op.isEmpty() || op.get().version() > afterVersion || op.get().isTerminal() || left <= 0) {
                     return op;
                 }
-                signal.await(Math.min(left, config.fallbackPollInterval().toNanos()));
+                // no polling here: a change wakes it, announced or found by the one periodic recheck of all waiters
+                waiter.signal().await(left);
             }
         } finally {
-            waiters.unregister(id, signal);
+            waiters.unregister(id, waiter);
         }
     }
 
@@ -217,7 +222,7 @@ public final class DefaultEngine implements Engine {
             total += n;
         } while (n == config.pruneBatchSize() && !closed);
         if (total > 0) {
-            terminal.invalidateAll();
+            snapshots.changedAll();
             LOG.debug("pruned {} operations that ended before {}", total, before);
             int pruned = total;
             config.listeners().forEach(l -> call(l::pruned, pruned));
@@ -232,7 +237,7 @@ public final class DefaultEngine implements Engine {
         int n = store.purge(inSameTransaction);
         // the rows are gone: running handlers stop at their next safe point, and their fenced writes would miss
         leases.values().forEach(Lease::markLost);
-        terminal.invalidateAll();
+        snapshots.changedAll();
         waiters.changedAll();
         LOG.debug("purged {} operations", n);
         return n;
@@ -244,7 +249,9 @@ public final class DefaultEngine implements Engine {
             return;
         }
         closed = true;
+        submits.stop(false);
         pruner.stop();
+        rechecker.stop();
         if (dispatcher != null) {
             runner.closing();
             dispatcher.stop(10_000);
@@ -263,7 +270,9 @@ public final class DefaultEngine implements Engine {
      */
     public void halt() {
         closed = true;
+        submits.stop(true);
         pruner.stop();
+        rechecker.stop();
         if (dispatcher != null) {
             runner.halt();
             heartbeats.stop();
@@ -273,6 +282,11 @@ public final class DefaultEngine implements Engine {
         if (feed != null) {
             feed.close();
         }
+    }
+
+    /** Submits queued for the next group commit; for tests that line callers up behind a commit in flight. */
+    public int queuedSubmits() {
+        return submits.queued();
     }
 
     /** This engine's configuration. */
@@ -288,6 +302,7 @@ public final class DefaultEngine implements Engine {
 
     private void onNotice(Notice notice) {
         if (notice == Notice.RESYNC) {
+            snapshots.changedAll();
             waiters.changedAll();
             leases.values().forEach(l -> Thread.startVirtualThread(l::recheck));
             wakeDispatcher();
@@ -309,8 +324,12 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    /** Wakes the operation's waiters and tells the listeners. */
+    /**
+     * {@code id} changed (here, or as another instance announced): its kept snapshot is out of date, its waiters
+     * wake, the listeners are told.
+     */
     private void changed(OperationId id) {
+        snapshots.changed(id);
         waiters.changed(id);
         for (EngineListener l : config.listeners()) {
             call(l::changed, id);
@@ -356,7 +375,7 @@ public final class DefaultEngine implements Engine {
 
         @Override
         public void ended(Operation operation) {
-            terminal.put(operation.id(), operation);
+            snapshots.ended(operation);
             DefaultEngine.this.changed(operation.id());
             config.listeners().forEach(l -> call(l::ended, operation));
         }

@@ -1,37 +1,87 @@
 package io.asyncops.engine.internal;
 
 import io.asyncops.engine.OperationId;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The threads blocked in {@code await}, by operation; a change to an operation wakes its waiters only. */
+/**
+ * The threads blocked in {@code await}, by operation; a change to an operation wakes its waiters only. Waiters do
+ * not poll: a change made here or announced by another instance wakes them, and one periodic {@link #recheck}
+ * for all of them (the fallback for a change that was not announced) wakes those whose operation moved past the
+ * version they wait beyond. So 10,000 waiters cost no timer and no query each.
+ */
 final class Waiters {
-    private final Map<OperationId, Set<Signal>> byId = new ConcurrentHashMap<>();
-
-    /** Registers a waiter; register before reading the state waited on, so no change slips between. */
-    Signal register(OperationId id) {
-        Signal s = new Signal();
-        byId.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(s);
-        return s;
+    /** One blocked {@code await}: its wake-up, and the version it waits to see exceeded. */
+    record Waiter(Signal signal, long afterVersion) {
     }
 
-    void unregister(OperationId id, Signal s) {
+    /** The stored version of each operation that still exists (absent: gone). */
+    @FunctionalInterface
+    interface Versions {
+        Map<OperationId, Long> of(Set<OperationId> ids);
+    }
+
+    private final Map<OperationId, Set<Waiter>> byId = new ConcurrentHashMap<>();
+
+    /** Registers a waiter; register before reading the state waited on, so no change slips between. */
+    Waiter register(OperationId id, long afterVersion) {
+        Waiter w = new Waiter(new Signal(), afterVersion);
+        byId.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(w);
+        return w;
+    }
+
+    void unregister(OperationId id, Waiter w) {
         byId.computeIfPresent(id, (k, set) -> {
-            set.remove(s);
+            set.remove(w);
             return set.isEmpty() ? null : set;
         });
     }
 
     void changed(OperationId id) {
-        Set<Signal> set = byId.get(id);
+        Set<Waiter> set = byId.get(id);
         if (set != null) {
-            set.forEach(Signal::raise);
+            set.forEach(w -> w.signal().raise());
         }
     }
 
     /** Wakes everyone: changes may have been missed. */
     void changedAll() {
-        byId.values().forEach(set -> set.forEach(Signal::raise));
+        byId.values().forEach(set -> set.forEach(w -> w.signal().raise()));
+    }
+
+    /**
+     * Reads the stored versions of every operation waited on, in one go, and wakes the waiters whose operation
+     * changed past their version or is gone; {@code stale} is told which operations those are first.
+     */
+    void recheck(Versions versions, java.util.function.Consumer<OperationId> stale) {
+        if (byId.isEmpty()) {
+            return;
+        }
+        Set<OperationId> ids = new HashSet<>(byId.keySet());
+        Map<OperationId, Long> now = versions.of(ids);
+        for (OperationId id : ids) {
+            Set<Waiter> set = byId.get(id);
+            if (set == null) {
+                continue;
+            }
+            Long v = now.get(id);
+            boolean moved = false;
+            for (Waiter w : set) {
+                if (v == null || v > w.afterVersion()) {
+                    moved = true;
+                }
+            }
+            if (moved) {
+                stale.accept(id);
+                set.forEach(w -> w.signal().raise());
+            }
+        }
+    }
+
+    /** How many operations are waited on. */
+    int operations() {
+        return byId.size();
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link #newDatabase(Path)}). The tests themselves live in the contract interfaces this class implements.
  * Published in the engine's test-jar so another store or module can run it.
  */
-public abstract class EngineContract implements SubmitContract, RunContract, CancelContract, ListingContract,
-        RecoveryContract, PurgeContract, HistoryContract {
+public abstract class EngineContract implements SubmitContract, GroupCommitContract, RunContract, CancelContract,
+        ListingContract, RecoveryContract, PurgeContract, HistoryContract {
     @TempDir
     Path tempDir;
     private TestDatabase target;

@@ -84,12 +84,12 @@ public final class ArmJson {
                 : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    /** Sends {@code body} (a record, a tree or a raw JSON string) as JSON with {@code status}. */
+    /** Sends {@code body} (a record, a tree, a raw JSON string or its UTF-8 bytes) as JSON with {@code status}. */
     public static void send(ServerResponse response, int status, Object body) {
         byte[] bytes;
         try {
             bytes = body instanceof String raw ? raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : Json.mapper().writeValueAsBytes(body);
+                    : body instanceof byte[] raw ? raw : Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON answer", e);
         }

@@ -34,7 +34,7 @@ class MultiNodeReadsTest {
         try (StoppablePostgres pg = StoppablePostgres.start(pgDir);
              AsyncOpsServer a = node(pg, data, "node-a");
              AsyncOpsServer b = node(pg, data, "node-b")) {
-            String token = TokenMinter.forDataDir(data).mint("reader", List.of(SUB), Duration.ofHours(1));
+            String token = a.tokens().mint("reader", List.of(SUB), Duration.ofHours(1)); // both nodes share the key
 
             HttpResponse<String> started = send(a, "PUT", "/" + SUB + "/cloudservices/multinode/resources/biztalkservices"
                     + "/biztalk/multinodebt", token, "<Resource xmlns=\"http://schemas.microsoft.com/windowsazure\">"

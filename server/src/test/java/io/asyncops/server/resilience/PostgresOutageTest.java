@@ -45,7 +45,7 @@ class PostgresOutageTest {
              AsyncOpsServer server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).dataDir(data)
                      .database(pg.jdbcUrl(), StoppablePostgres.USER, StoppablePostgres.PASSWORD)
                      .timeScale(1).shutdownGrace(Duration.ofSeconds(1)).addPlane(new TestOpsPlane()).build())) {
-            String token = TokenMinter.forDataDir(data).mint("outage", List.of(SUB), Duration.ofHours(1));
+            String token = server.tokens().mint("outage", List.of(SUB), Duration.ofHours(1));
             List<String> statusUrls = new ArrayList<>();
             for (int i = 0; i < OPERATIONS; i++) {
                 HttpResponse<String> r = start(server, token, "outage-" + i);

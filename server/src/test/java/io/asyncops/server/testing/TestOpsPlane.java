@@ -30,7 +30,7 @@ import java.util.Set;
 /**
  * A plane for the server's own tests, namespace {@code Test.Ops}: {@code PUT .../providers/Test.Ops/things/{name}}
  * starts a handler that sleeps {@code steps} times {@code stepMillis} (scaled by the time scale) reporting progress and
- * checkpoints, then succeeds with the thing as its result, or fails with the code in {@code "fail"}; {@code DELETE}
+ * checkpoints, then succeeds with the thing as its result (padded to about {@code resultBytes} if given), or fails with the code in {@code "fail"}; {@code DELETE}
  * ends with no result (the result URL answers 204). Every terminal outcome inserts one row into
  * {@code test_ops_effects} in the completing transaction, so tests can count how often each operation ended.
  */
@@ -128,7 +128,11 @@ public final class TestOpsPlane implements Plane {
         thing.put("name", in.path("name").asText());
         thing.put("type", "Test.Ops/things");
         thing.put("location", in.path("location").asText());
-        thing.putObject("properties").put("provisioningState", "Succeeded");
+        ObjectNode properties = thing.putObject("properties").put("provisioningState", "Succeeded");
+        if (in.has("resultBytes")) {
+            // a result of about that size, for tests of large answers
+            properties.put("padding", "x".repeat(Math.max(0, in.get("resultBytes").asInt() - 200)));
+        }
         return Outcome.succeeded(thing.toString(), effect(id, "succeeded"));
     }
 

@@ -1,6 +1,5 @@
 package io.asyncops.engine.internal.store;
 
-import io.asyncops.engine.IdempotencyConflictException;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationHistory;
@@ -8,7 +7,6 @@ import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationQuery;
 import io.asyncops.engine.OperationStats;
 import io.asyncops.engine.Page;
-import io.asyncops.engine.ResourceBusyException;
 import io.asyncops.engine.StoreException;
 import io.asyncops.engine.TransactionalWork;
 import java.sql.Connection;
@@ -16,24 +14,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The {@link OperationStore} on any JDBC database a {@link SqlDialect} describes. */
 public final class JdbcOperationStore implements OperationStore {
     private static final String FENCE = Endings.FENCE;
+    /** Ids per statement of {@link #versions}. */
+    private static final int VERSIONS_PER_STATEMENT = 100;
     /** Ids per delete statement when pruning (well under every database's parameter limit). */
     private static final int PRUNE_CHUNK = 500;
-    private static final String INSERT = "insert into " + Rows.TABLE + " (" + Rows.COLUMNS
-            + ", active_resource, idempotency_ref, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final String node;
     private final Endings endings;
+    private final Inserts inserts;
 
     /** A store writing as engine instance {@code node} (named in the notices it sends). */
     public JdbcOperationStore(DataSource dataSource, SqlDialect dialect, String node) {
@@ -41,76 +43,44 @@ public final class JdbcOperationStore implements OperationStore {
         this.dialect = Objects.requireNonNull(dialect, "dialect == null");
         this.node = Objects.requireNonNull(node, "node == null");
         this.endings = new Endings(dataSource, dialect, node);
+        this.inserts = new Inserts(dataSource, dialect, node);
     }
 
     @Override
-    public Inserted insert(Operation op, boolean exclusive, String correlationId, TransactionalWork work) {
-        String idempotencyRef = idempotencyRef(op.subscription(), op.idempotencyKey());
-        for (int attempt = 1; ; attempt++) {
-            if (tryInsert(op, exclusive, idempotencyRef, correlationId, work)) {
-                return new Inserted(op, true);
-            }
-            Optional<Operation> replay = resolveConflict(op, exclusive, idempotencyRef);
-            if (replay.isPresent()) {
-                return new Inserted(replay.get(), false);
-            }
-            if (attempt == 5) {
-                throw new StoreException("operation " + op.id() + " kept conflicting with others", null);
-            }
-            // the operation that held the key or the resource is gone (ended, pruned): try again
-        }
-    }
-
-    /** Stores the row and runs the work; false when a unique index refused the row (nothing done then). */
-    private boolean tryInsert(Operation op, boolean exclusive, String idempotencyRef, String correlationId,
-                              TransactionalWork work) {
-        return Transactions.run(dataSource, "store operation " + op.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                bindInsert(ps, op, exclusive ? op.resourceId() : null, idempotencyRef);
-                ps.setString(25, correlationId);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (dialect.isUniqueViolation(e)) {
-                    c.rollback();
-                    return false;
-                }
-                throw e;
-            }
-            work.execute(c);
-            notice(c, true, List.of(op.id()));
-            return true;
-        });
-    }
-
-    /**
-     * Finds why an insert was refused: returns the operation an idempotent replay finds, throws for a conflict
-     * or a busy resource, returns empty when the holder is already gone.
-     */
-    private Optional<Operation> resolveConflict(Operation op, boolean exclusive, String idempotencyRef) {
-        if (idempotencyRef != null) {
-            Optional<Operation> existing = findOne("idempotency_ref = ?", idempotencyRef)
-                    .map(StoredOperation::operation);
-            if (existing.isPresent()) {
-                Operation e = existing.get();
-                if (Objects.equals(e.kind(), op.kind()) && Objects.equals(e.input(), op.input())
-                        && Objects.equals(e.resourceId(), op.resourceId())) {
-                    return existing;
-                }
-                throw new IdempotencyConflictException(op.idempotencyKey(), e.id());
-            }
-        }
-        if (exclusive) {
-            Optional<StoredOperation> holder = findOne("active_resource = ?", op.resourceId());
-            if (holder.isPresent()) {
-                throw new ResourceBusyException(op.resourceId(), holder.get().operation().id());
-            }
-        }
-        return Optional.empty();
+    public List<Inserted> insert(List<NewOperation> batch) {
+        return batch.isEmpty() ? List.of() : inserts.insert(batch);
     }
 
     @Override
     public Optional<StoredOperation> find(OperationId id) {
         return findOne("id = ?", id.value());
+    }
+
+    @Override
+    public Map<OperationId, Long> versions(Set<OperationId> ids) {
+        Map<OperationId, Long> versions = new HashMap<>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return versions;
+        }
+        List<OperationId> all = new ArrayList<>(ids);
+        StringBuilder sql = new StringBuilder("select id, version from " + Rows.TABLE + " where id in (?");
+        sql.append(", ?".repeat(VERSIONS_PER_STATEMENT - 1)).append(')');
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int from = 0; from < all.size(); from += VERSIONS_PER_STATEMENT) {
+                for (int k = 0; k < VERSIONS_PER_STATEMENT; k++) {
+                    // one statement text: the last chunk repeats its last id
+                    ps.setObject(k + 1, all.get(Math.min(from + k, all.size() - 1)).value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(new OperationId(rs.getObject(1, java.util.UUID.class)), rs.getLong(2));
+                    }
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read operation versions", e);
+        }
     }
 
     @Override
@@ -120,13 +90,8 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     private Optional<StoredOperation> findOne(String condition, Object value) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
-                     + " where " + condition)) {
-            ps.setObject(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.read(rs)) : Optional.empty();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Inserts.findOne(c, condition, value);
         } catch (SQLException e) {
             throw new StoreException("cannot read operations", e);
         }
@@ -323,42 +288,5 @@ public final class JdbcOperationStore implements OperationStore {
     /** Tells other engine instances, when {@code c} commits, that {@code ids} changed (and work is due). */
     private void notice(Connection c, boolean work, List<OperationId> ids) throws SQLException {
         dialect.notify(c, new Notice(node, work, ids));
-    }
-
-    private static void bindInsert(PreparedStatement ps, Operation op, String activeResource, String idempotencyRef)
-            throws SQLException {
-        ps.setObject(1, op.id().value());
-        ps.setString(2, op.requestId());
-        ps.setString(3, op.kind());
-        ps.setString(4, op.subscription());
-        ps.setString(5, op.resourceId());
-        ps.setString(6, op.status().wireName());
-        ps.setNull(7, java.sql.Types.DOUBLE);
-        Rows.setInstant(ps, 8, op.createdAt());
-        Rows.setInstant(ps, 9, null);
-        Rows.setInstant(ps, 10, null);
-        Rows.setInstant(ps, 11, null);
-        ps.setString(12, op.input());
-        ps.setString(13, null);
-        ps.setString(14, null);
-        ps.setInt(15, 0);
-        ps.setString(16, null);
-        ps.setString(17, op.idempotencyKey());
-        ps.setString(18, op.owner());
-        ps.setBoolean(19, false);
-        ps.setLong(20, op.version());
-        ps.setString(21, null);
-        Rows.setInstant(ps, 22, op.createdAt());
-        ps.setString(23, activeResource);
-        ps.setString(24, idempotencyRef);
-    }
-
-    /** Subscription and key in one unique column; the length prefix keeps ("a", "b:c") and ("a:b", "c") apart. */
-    static String idempotencyRef(String subscription, String key) {
-        if (key == null) {
-            return null;
-        }
-        String s = subscription == null ? "" : subscription;
-        return s.length() + ":" + s + ":" + key;
     }
 }

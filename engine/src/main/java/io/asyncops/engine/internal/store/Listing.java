@@ -43,6 +43,11 @@ final class Listing {
                 sep = ", ";
             }
             sql.append(')');
+            if (q.statuses().stream().noneMatch(OperationStatus::isTerminal)) {
+                // implied (a running operation is always due some time), and it lets PostgreSQL use the small
+                // index of running operations instead of walking the subscription's history
+                sql.append(" and due_at is not null");
+            }
         }
         if (q.kind() != null) {
             sql.append(" and kind = ?");

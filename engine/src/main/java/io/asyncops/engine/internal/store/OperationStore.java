@@ -9,6 +9,8 @@ import io.asyncops.engine.Page;
 import io.asyncops.engine.TransactionalWork;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,15 +21,18 @@ import java.util.function.Function;
 public interface OperationStore {
 
     /**
-     * Stores a new operation (version 1, due at once) with the correlation id of its starting request (may be
-     * null), and runs {@code work} in the same transaction.
-     *
-     * @throws io.asyncops.engine.IdempotencyConflictException when its key was used with another input
-     * @throws io.asyncops.engine.ResourceBusyException        when exclusive and its resource is held
+     * Stores new operations (version 1, due at once), each with its work and the correlation id of its starting
+     * request, in as few transactions as it can; per
+     * operation (in order) what became of it. One operation's conflict, busy resource or failing work fails
+     * that operation only: {@link io.asyncops.engine.IdempotencyConflictException},
+     * {@link io.asyncops.engine.ResourceBusyException} or the work's exception, in its {@link Inserted}.
      */
-    Inserted insert(Operation operation, boolean exclusive, String correlationId, TransactionalWork work);
+    List<Inserted> insert(List<NewOperation> batch);
 
     Optional<StoredOperation> find(OperationId id);
+
+    /** The stored version of each of {@code ids} that still exists, read in few statements. */
+    Map<OperationId, Long> versions(Set<OperationId> ids);
 
     /** The newest operation with this request id. */
     Optional<Operation> findByRequestId(String requestId);

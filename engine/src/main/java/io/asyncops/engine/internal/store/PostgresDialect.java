@@ -51,6 +51,65 @@ final class PostgresDialect extends SqlDialect {
         }
     }
 
+    /**
+     * All rows in one statement whatever their number: the varying columns as arrays, unnested into rows; rows a
+     * unique index refuses are skipped ({@code on conflict do nothing}) and the ids stored come back. One
+     * statement text for every group size, so it is prepared once per connection.
+     */
+    private static final String INSERT_NEW = "insert into " + Rows.TABLE + " (id, request_id, kind, subscription,"
+            + " resource_id, status, created_at, due_at, input, idempotency_key, owner_principal, active_resource,"
+            + " idempotency_ref, correlation_id, attempt, cancel_requested, version)"
+            + " select r.id, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created_at::timestamptz,"
+            + " r.created_at::timestamptz, r.input, r.idempotency_key, r.owner_principal, r.active_resource,"
+            + " r.idempotency_ref, r.correlation_id, 0, false, 1"
+            + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind,"
+            + " subscription, resource_id, created_at, input, idempotency_key, owner_principal, active_resource,"
+            + " idempotency_ref, correlation_id)"
+            + " on conflict do nothing returning id";
+
+    @Override
+    boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
+        int n = rows.size();
+        Object[] ids = new Object[n];
+        String[][] text = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            io.asyncops.engine.Operation op = rows.get(i).operation();
+            if (op.version() != 1 || op.status() != io.asyncops.engine.OperationStatus.ACCEPTED) {
+                throw new IllegalArgumentException("a new operation is Accepted at version 1: " + op);
+            }
+            ids[i] = op.id().value();
+            text[0][i] = op.requestId();
+            text[1][i] = op.kind();
+            text[2][i] = op.subscription();
+            text[3][i] = op.resourceId();
+            text[4][i] = op.createdAt().toString(); // ISO-8601 in UTC, read back exactly (microseconds)
+            text[5][i] = op.input();
+            text[6][i] = op.idempotencyKey();
+            text[7][i] = op.owner();
+            text[8][i] = rows.get(i).exclusive() ? op.resourceId() : null;
+            text[9][i] = Rows.idempotencyRef(op.subscription(), op.idempotencyKey());
+            text[10][i] = rows.get(i).correlationId();
+        }
+        java.util.Set<Object> stored = new java.util.HashSet<>(n * 2);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            for (int k = 0; k < text.length; k++) {
+                ps.setArray(k + 2, c.createArrayOf(k == 4 ? "text" : "varchar", text[k]));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getObject(1));
+                }
+            }
+        }
+        boolean[] result = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = stored.contains(ids[i]);
+        }
+        return result;
+    }
+
     @Override
     void relaxDurability(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -20,6 +20,9 @@ final class Rows {
     static final String COLUMNS = "id, request_id, kind, subscription, resource_id, status, percent_complete,"
             + " created_at, started_at, ended_at, expected_end_at, input, result, error, attempt, checkpoint,"
             + " idempotency_key, owner_principal, cancel_requested, version, lease_owner, due_at";
+    /** Stores a new operation: its columns, then {@code active_resource}, {@code idempotency_ref}, {@code correlation_id}. */
+    static final String INSERT = "insert into " + TABLE + " (" + COLUMNS + ", active_resource, idempotency_ref,"
+            + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private Rows() {
     }
@@ -47,6 +50,45 @@ final class Rows {
                 rs.getBoolean("cancel_requested"),
                 rs.getLong("version"));
         return new StoredOperation(op, rs.getString("lease_owner"), instant(rs, "due_at"));
+    }
+
+    /** Binds {@link #INSERT}'s parameters for {@code row}: due at once, holding its resource if exclusive. */
+    static void bindNew(PreparedStatement ps, NewOperation row) throws SQLException {
+        Operation op = row.operation();
+        ps.setObject(1, op.id().value());
+        ps.setString(2, op.requestId());
+        ps.setString(3, op.kind());
+        ps.setString(4, op.subscription());
+        ps.setString(5, op.resourceId());
+        ps.setString(6, op.status().wireName());
+        ps.setNull(7, Types.DOUBLE);
+        setInstant(ps, 8, op.createdAt());
+        setInstant(ps, 9, null);
+        setInstant(ps, 10, null);
+        setInstant(ps, 11, null);
+        ps.setString(12, op.input());
+        ps.setString(13, null);
+        ps.setString(14, null);
+        ps.setInt(15, 0);
+        ps.setString(16, null);
+        ps.setString(17, op.idempotencyKey());
+        ps.setString(18, op.owner());
+        ps.setBoolean(19, false);
+        ps.setLong(20, op.version());
+        ps.setString(21, null);
+        setInstant(ps, 22, op.createdAt());
+        ps.setString(23, row.exclusive() ? op.resourceId() : null);
+        ps.setString(24, idempotencyRef(op.subscription(), op.idempotencyKey()));
+        ps.setString(25, row.correlationId());
+    }
+
+    /** Subscription and key in one unique column; the length prefix keeps ("a", "b:c") and ("a:b", "c") apart. */
+    static String idempotencyRef(String subscription, String key) {
+        if (key == null) {
+            return null;
+        }
+        String s = subscription == null ? "" : subscription;
+        return s.length() + ":" + s + ":" + key;
     }
 
     static List<StoredOperation> readAll(ResultSet rs) throws SQLException {

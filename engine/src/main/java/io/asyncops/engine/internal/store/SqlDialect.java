@@ -54,6 +54,33 @@ public abstract class SqlDialect {
     }
 
     /**
+     * Inserts new operation rows in the caller's transaction, skipping each one a unique index refuses (its id,
+     * its idempotency key, its exclusive resource) without failing the others; per row, whether it was stored.
+     * ANSI: one row at a time, each in a savepoint (a failed statement may spoil the whole transaction).
+     */
+    boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
+        boolean[] stored = new boolean[rows.size()];
+        try (PreparedStatement ps = c.prepareStatement(Rows.INSERT)) {
+            for (int i = 0; i < rows.size(); i++) {
+                Rows.bindNew(ps, rows.get(i));
+                java.sql.Savepoint sp = c.setSavepoint();
+                try {
+                    ps.executeUpdate();
+                    stored[i] = true;
+                } catch (SQLException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    c.rollback(sp);
+                    continue;
+                }
+                c.releaseSavepoint(sp);
+            }
+        }
+        return stored;
+    }
+
+    /**
      * Claims up to {@code limit} due operations within the caller's transaction: locks them skipping rows
      * other claimers hold, then leases them. Returns their new snapshots, each with the node whose expired lease it
      * took over (null when it was free).

@@ -43,10 +43,10 @@ class NoticeTest {
 
     @Test
     void idempotencyScopesCannotCollide() {
-        assertThat(JdbcOperationStore.idempotencyRef("a", "b:c"))
-                .isNotEqualTo(JdbcOperationStore.idempotencyRef("a:b", "c"));
-        assertThat(JdbcOperationStore.idempotencyRef(null, "k")).isNotEqualTo(JdbcOperationStore.idempotencyRef("", "k:"));
-        assertThat(JdbcOperationStore.idempotencyRef("s", null)).isNull();
+        assertThat(Rows.idempotencyRef("a", "b:c"))
+                .isNotEqualTo(Rows.idempotencyRef("a:b", "c"));
+        assertThat(Rows.idempotencyRef(null, "k")).isNotEqualTo(Rows.idempotencyRef("", "k:"));
+        assertThat(Rows.idempotencyRef("s", null)).isNull();
     }
 
     @Test

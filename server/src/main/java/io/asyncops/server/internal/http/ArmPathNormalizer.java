@@ -25,6 +25,7 @@ public final class ArmPathNormalizer implements Filter {
             "providers", "locations", "operationStatuses", "operationResults", "cancel", "resources");
 
     private final Map<String, String> canonical = new HashMap<>();
+    private final java.util.Set<String> canonicalWords = new java.util.HashSet<>();
 
     public ArmPathNormalizer(Collection<String> words) {
         GENERIC_WORDS.forEach(this::add);
@@ -32,6 +33,7 @@ public final class ArmPathNormalizer implements Filter {
     }
 
     private void add(String word) {
+        canonicalWords.add(word);
         String previous = canonical.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
         if (previous != null && !previous.equals(word)) {
             throw new IllegalArgumentException("two spellings of one ARM path segment: " + previous + ", " + word);
@@ -53,21 +55,39 @@ public final class ArmPathNormalizer implements Filter {
         if (path.length() < 14 || !path.regionMatches(true, 0, "/subscriptions", 0, 14)) {
             return path;
         }
-        String[] segments = path.substring(1).split("/", -1);
-        boolean changed = false;
+        // runs on every ARM request: walk the segments in place, and build a new path only if one is rewritten
+        StringBuilder out = null;
         boolean afterProviders = false;
-        for (int i = 0; i < segments.length; i++) {
+        int start = 1;
+        for (int i = 0; start <= path.length(); i++) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
             boolean fixed = i % 2 == 0 || afterProviders;
             afterProviders = false;
-            if (fixed) {
-                String word = canonical.get(segments[i].toLowerCase(Locale.ROOT));
-                if (word != null && !word.equals(segments[i])) {
-                    segments[i] = word;
-                    changed = true;
+            String segment = path.substring(start, end);
+            String word = segment;
+            if (fixed && !canonicalWords.contains(segment)) {
+                String known = canonical.get(segment.toLowerCase(Locale.ROOT));
+                if (known != null) {
+                    word = known;
                 }
-                afterProviders = i % 2 == 0 && "providers".equals(segments[i]);
             }
+            if (fixed) {
+                afterProviders = i % 2 == 0 && "providers".equals(word);
+            }
+            if (out == null && !word.equals(segment)) {
+                out = new StringBuilder(path.length()).append(path, 0, start);
+            }
+            if (out != null) {
+                out.append(word);
+                if (end < path.length()) {
+                    out.append('/');
+                }
+            }
+            start = end + 1;
         }
-        return changed ? "/" + String.join("/", segments) : path;
+        return out == null ? path : out.toString();
     }
 }

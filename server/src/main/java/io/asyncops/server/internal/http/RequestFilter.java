@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,9 +68,8 @@ public final class RequestFilter implements Filter {
         boolean correlationIdBad = sentCorrelationId != null && !sentCorrelationId.isBlank()
                 && !echoable(sentCorrelationId, io.asyncops.protocol.Limits.CORRELATION_REQUEST_ID);
         String correlationId = sentCorrelationId != null && !sentCorrelationId.isBlank() && !correlationIdBad
-                ? sentCorrelationId : UUID.randomUUID().toString();
-        RequestIds ids = new RequestIds(UUID.randomUUID().toString(), correlationId,
-                clientIdBad ? null : clientRequestId);
+                ? sentCorrelationId : newId();
+        RequestIds ids = new RequestIds(newId(), correlationId, clientIdBad ? null : clientRequestId);
         req.context().register(ids);
         req.context().register(new Bodies.BodyLimit(maxBodyBytes));
         if (guard != null) {
@@ -167,7 +167,37 @@ public final class RequestFilter implements Filter {
         req.context().get(io.asyncops.server.spi.Idempotency.class).filter(
                 io.asyncops.server.spi.Idempotency::repeatability).ifPresent(k ->
                 res.header(REPEATABILITY_RESULT, IdempotencyHeaders.ACCEPTED));
-        res.header(HeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.ZonedDateTime.now(ZoneOffset.UTC)));
+        res.header(HeaderNames.DATE, HttpDate.now());
+    }
+
+    /**
+     * A fresh random (version 4) UUID. From {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}: these ids
+     * name requests in logs and headers and must be unique, not secret (an operation found by its request id is
+     * still only shown to its own subscription), and the secure generator costs a shared lock per request.
+     */
+    static String newId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** The {@code Date} header's text, formatted once per second rather than per request. */
+    private static final class HttpDate {
+        private record Stamp(long second, String text) {
+        }
+
+        private static volatile Stamp last = new Stamp(-1, "");
+
+        static String now() {
+            long second = System.currentTimeMillis() / 1000;
+            Stamp s = last;
+            if (s.second() != second) {
+                s = new Stamp(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        java.time.Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+                last = s;
+            }
+            return s.text();
+        }
     }
 }

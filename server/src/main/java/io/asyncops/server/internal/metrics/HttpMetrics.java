@@ -2,6 +2,7 @@ package io.asyncops.server.internal.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,14 @@ public final class HttpMetrics {
             "TRACE", "CONNECT");
     private static final Set<String> OUTCOMES = Set.of("client_closed", "timeout");
 
+    /** Labels of one series; built from the closed sets only, so the timers kept at hand are bounded too. */
+    private record Key(String method, String route, String status) {
+    }
+
     private final MeterRegistry registry;
     private final Set<String> routes = ConcurrentHashMap.newKeySet();
+    /** The registry finds a timer by building its id from the tags, per request; a map lookup is cheaper. */
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,13 +38,14 @@ public final class HttpMetrics {
 
     /** Records one answered request; {@code status} is the code or a named outcome. */
     public void record(String method, String route, String status, long nanos) {
-        Timer.builder("asyncops.http.server.requests")
+        Key key = new Key(method(method), route(route), status(status));
+        Timer timer = timers.computeIfAbsent(key, k -> Timer.builder("asyncops.http.server.requests")
                 .description("HTTP requests by method, route template and status")
-                .tag("method", method(method))
-                .tag("route", route(route))
-                .tag("status", status(status))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .tag("method", k.method())
+                .tag("route", k.route())
+                .tag("status", k.status())
+                .register(registry));
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Records one answered request with a numeric status. */

@@ -18,10 +18,24 @@ final class GenericApiVersion {
     static String require(ServerRequest req) {
         String version = ApiVersions.find(req).orElseThrow(() -> new ApiException(400, "MissingApiVersionParameter",
                 "The api-version query parameter (?api-version=) is required for all requests."));
-        if (!FORMAT.matcher(version).matches()) {
+        if (!wellFormed(version)) {
             throw new ApiException(400, "InvalidApiVersionParameter", "The api-version '" + version
                     + "' is invalid. Use a date version such as '2021-11-01'.");
         }
         return version;
+    }
+
+    /** {@link #FORMAT}, checked by hand for the common date-only form (this runs on every poll). */
+    static boolean wellFormed(String v) {
+        if (v.length() == 10) {
+            for (int i = 0; i < 10; i++) {
+                char c = v.charAt(i);
+                if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return FORMAT.matcher(v).matches();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Finds the operation a status URL names, for the caller who asks. Rule: an operation of a subscription the caller
  * may not see, of another subscription or namespace than the URL says, a malformed id and an unknown or pruned id
- * all answer the same {@code 404 OperationNotFound}.
+ * all answer the same {@code 404 OperationNotFound}. No cache here: the engine keeps the snapshots (and forgets
+ * them when it purges).
  */
 final class OperationLookup {
     private final Engine engine;
@@ -24,7 +25,6 @@ final class OperationLookup {
         if (!principal.canSee(subscription)) {
             throw notFound(id);
         }
-        // no cache here: the engine keeps terminal snapshots already, and forgets them when it purges
         Operation op = engine.get(opId).orElseThrow(() -> notFound(id));
         if (!belongs(op, subscription, namespace)) {
             throw notFound(id);

@@ -42,12 +42,14 @@ public final class OperationStatusService implements HttpService {
     private final OperationLookup lookup;
     private final Urls urls;
     private final StreamMetrics metrics;
+    private final RenderedMonitors rendered;
 
-    public OperationStatusService(Engine engine, Urls urls, StreamMetrics metrics) {
+    public OperationStatusService(Engine engine, Urls urls, StreamMetrics metrics, RenderedMonitors rendered) {
         this.engine = engine;
         this.lookup = new OperationLookup(engine);
         this.urls = urls;
         this.metrics = metrics;
+        this.rendered = rendered;
     }
 
     @Override
@@ -127,7 +129,7 @@ public final class OperationStatusService implements HttpService {
         if (!op.isTerminal()) {
             res.header(HeaderNames.RETRY_AFTER, RetryAfter.format(engine.retryAfter(op)));
         }
-        ArmJson.send(res, 200, Monitors.of(monitorId(req), op));
+        ArmJson.send(res, 200, rendered.json(req.path().rawPath(), op, () -> Monitors.of(monitorId(req), op)));
     }
 
     /** The monitor's {@code id}: the status URL's path, whichever of the status routes was asked. */
@@ -165,7 +167,12 @@ public final class OperationStatusService implements HttpService {
     }
 
     private static boolean wantsEvents(ServerRequest req) {
-        // explicit only: a missing Accept or */* must keep the plain JSON answer
+        // explicit only: a missing Accept or */* must keep the plain JSON answer; the header is parsed only when it
+        // may name the type (parsing it costs more than the rest of a cached poll)
+        Optional<String> accept = req.headers().first(io.helidon.http.HeaderNames.ACCEPT);
+        if (accept.isEmpty() || !accept.get().toLowerCase(java.util.Locale.ROOT).contains("event-stream")) {
+            return false;
+        }
         return req.headers().acceptedTypes().stream()
                 .anyMatch(t -> "text".equalsIgnoreCase(t.type()) && "event-stream".equalsIgnoreCase(t.subtype()));
     }

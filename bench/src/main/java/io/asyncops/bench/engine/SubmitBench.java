@@ -1,0 +1,260 @@
+package io.asyncops.bench.engine;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.asyncops.engine.Database;
+import io.asyncops.engine.Engine;
+import io.asyncops.engine.EngineConfig;
+import io.asyncops.engine.Submission;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The front door of the engine: how fast 32 concurrent callers store operations durably, against db-scheduler
+ * storing the same number of one-time tasks one {@code schedule()} call each from 32 threads, and in batches of
+ * 1,000 ({@code scheduleBatch}); on PostgreSQL (durable commits) and on an H2 file. Every contestant gets a fresh
+ * database and a pool of {@link Database#DEFAULT_POOL_SIZE} connections; rounds take turns. Then a lone submit's
+ * latency, which group commit must not raise (no timer). Options: {@code -n N} operations per contestant (20000),
+ * {@code --rounds K} (3), {@code -r R} lone submits timed (500).
+ */
+public final class SubmitBench {
+    private static final int CALLERS = 32;
+    private static final String KIND = "bench/noop";
+
+    private SubmitBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = 20_000;
+        int rounds = 3;
+        int lone = 500;
+        boolean peers = true;
+        List<String> databases = List.of("PostgreSQL", "H2");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-n" -> n = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "-r" -> lone = Integer.parseInt(args[++i]);
+                case "--no-peers" -> peers = false;
+                case "--only" -> databases = List.of(args[++i].equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
+                default -> {
+                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits] [--no-peers] [--only h2|postgresql]");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.printf("submit benchmark: %d operations per contestant, %d concurrent callers, %d rounds, %d CPUs,"
+                + " load average %.1f; PostgreSQL with durable commits, H2 file%n", n, CALLERS, rounds,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> cpus = new LinkedHashMap<>();
+        Path h2Dir = Files.createTempDirectory("asyncops-bench-submit");
+        AtomicInteger dbs = new AtomicInteger();
+        try (BenchPostgres pg = BenchPostgres.start()) {
+            long postmaster = pg.postmasterPid();
+            for (int round = 1; round <= rounds; round++) {
+                System.out.println("round " + round + ":");
+                for (String where : databases) {
+                    java.util.function.Supplier<Database> fresh = () -> where.equals("H2")
+                            ? Database.h2(h2Dir.resolve("db-" + dbs.incrementAndGet()))
+                            : Database.open(pg.newDatabase("submit"), BenchPostgres.USER, BenchPostgres.PASSWORD);
+                    try (Database db = fresh.get()) {
+                        CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
+                        double rate = asyncops(db, n);
+                        record(rates, cpus, "asyncops " + where, rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                    }
+                    if (!peers) {
+                        continue;
+                    }
+                    for (boolean batch : new boolean[] {false, true}) {
+                        try (Database db = fresh.get()) {
+                            CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
+                            double rate = dbScheduler(db, n, batch);
+                            record(rates, cpus, "db-scheduler " + (batch ? "scheduleBatch " : "schedule() ") + where,
+                                    rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                        }
+                    }
+                }
+            }
+            List<Latency> latencies = new ArrayList<>();
+            try (Database db = Database.open(pg.newDatabase("lone"), BenchPostgres.USER, BenchPostgres.PASSWORD)) {
+                latencies.add(lone("PostgreSQL", db, lone));
+            }
+            try (Database db = Database.h2(h2Dir.resolve("lone"))) {
+                latencies.add(lone("H2", db, lone));
+            }
+            summary(rates, cpus, latencies);
+        } finally {
+            EngineBench.deleteTree(h2Dir);
+        }
+    }
+
+    /** 32 callers submit {@code n} operations between them; operations per second. */
+    private static double asyncops(Database db, int n) throws Exception {
+        try (Engine engine = Engine.start(EngineConfig.builder(db.dataSource()).runWorkers(false).build())) {
+            engine.submit(Submission.of(KIND, null)); // migrations and first connections out of the timing
+            double rate = concurrently(n, i -> engine.submit(Submission.of(KIND, null)));
+            check(db, "select count(*) from asyncops_operation", n + 1);
+            return rate;
+        }
+    }
+
+    /** db-scheduler stores {@code n} one-time tasks: 32 callers one {@code schedule()} each, or batches of 1,000. */
+    private static double dbScheduler(Database db, int n, boolean batch) throws Exception {
+        createTable(db);
+        OneTimeTask<Void> task = Tasks.oneTime("noop", Void.class).execute((instance, context) -> { });
+        SchedulerClient client = SchedulerClient.Builder.create(db.dataSource(), task).build();
+        Instant now = Instant.now();
+        client.schedule(task.instance("warm-up"), now);
+        double rate;
+        if (batch) {
+            long t0 = System.nanoTime();
+            List<TaskInstance<?>> instances = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                instances.add(task.instance("job-" + i));
+                if (instances.size() == 1000 || i == n - 1) {
+                    client.scheduleBatch(instances, now);
+                    instances.clear();
+                }
+            }
+            rate = n / ((System.nanoTime() - t0) / 1e9);
+        } else {
+            rate = concurrently(n, i -> client.schedule(task.instance("job-" + i), now));
+        }
+        check(db, "select count(*) from scheduled_tasks", n + 1);
+        return rate;
+    }
+
+    /** The lone submit's latency: one caller, one operation at a time, after a warm-up. */
+    private static Latency lone(String where, Database db, int runs) {
+        try (Engine engine = Engine.start(EngineConfig.builder(db.dataSource()).runWorkers(false).build())) {
+            long[] nanos = new long[runs];
+            for (int i = -Math.min(100, runs); i < runs; i++) {
+                long t0 = System.nanoTime();
+                engine.submit(Submission.of(KIND, null));
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t0;
+                }
+            }
+            return new Latency("asyncops lone submit " + where, nanos);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code call} for 0..n-1 on 32 platform threads; calls per second. */
+    private static double concurrently(int n, Call call) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CALLERS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < CALLERS; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        call.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void record(Map<String, List<Double>> rates, Map<String, List<Double>> cpus, String name,
+                               double rate, CpuMeter.Sample cpu, int n) {
+        // the contestant's setup (table, engine start) is in the CPU figure too: small against n operations
+        double perThousand = (cpu.jvm() + cpu.postgres()) * 1e6 / n;
+        System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops (JVM %5.2f s, PostgreSQL %5.2f s)%n", name, rate,
+                perThousand, cpu.jvm(), cpu.postgres());
+        rates.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
+        cpus.computeIfAbsent(name, k -> new ArrayList<>()).add(perThousand);
+    }
+
+    private static void summary(Map<String, List<Double>> rates, Map<String, List<Double>> cpus,
+                                List<Latency> latencies) {
+        System.out.println();
+        System.out.println("summary (median over the rounds):");
+        rates.forEach((name, r) -> System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops%n", name, median(r),
+                median(cpus.get(name))));
+        for (String where : List.of("PostgreSQL", "H2")) {
+            if (!rates.containsKey("db-scheduler schedule() " + where)) {
+                continue;
+            }
+            List<Double> ours = rates.get("asyncops " + where);
+            List<Double> single = rates.get("db-scheduler schedule() " + where);
+            List<Double> batch = rates.get("db-scheduler scheduleBatch " + where);
+            double vsSingle = medianRatio(ours, single);
+            double vsBatch = medianRatio(ours, batch);
+            System.out.printf("  %-10s asyncops / db-scheduler schedule() %5.2fx (goal >= 4x: %s);"
+                            + " / scheduleBatch %5.2fx (goal >= 0.3x: %s)%n", where, vsSingle,
+                    vsSingle >= 4 ? "met" : "NOT met", vsBatch, vsBatch >= 0.3 ? "met" : "NOT met");
+        }
+        for (Latency l : latencies) {
+            System.out.printf("  %-36s p50 %6.3f ms  p99 %6.3f ms%n", l.name(), l.percentileMillis(50),
+                    l.percentileMillis(99));
+        }
+    }
+
+    /** The median of the per-round ratios (each measured side by side in one round). */
+    static double medianRatio(List<Double> a, List<Double> b) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            ratios.add(a.get(i) / b.get(i));
+        }
+        return median(ratios);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void check(Database db, String sql, long expected) throws SQLException {
+        long found = AsyncopsRun.count(db, sql);
+        if (found != expected) {
+            throw new IllegalStateException(sql + ": " + found + ", expected " + expected);
+        }
+    }
+
+    /** db-scheduler's table, as its documentation gives it for PostgreSQL; on H2 the same with H2's types. */
+    private static void createTable(Database db) throws SQLException {
+        String text = db.isPostgres() ? "text" : "varchar";
+        String bytes = db.isPostgres() ? "bytea" : "varbinary";
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table scheduled_tasks (task_name " + text + " not null, task_instance " + text
+                    + " not null, task_data " + bytes + ", execution_time timestamp with time zone not null,"
+                    + " picked boolean not null, picked_by " + text + ", last_success timestamp with time zone,"
+                    + " last_failure timestamp with time zone, consecutive_failures int,"
+                    + " last_heartbeat timestamp with time zone, version bigint not null, priority smallint,"
+                    + " primary key (task_name, task_instance))");
+            s.execute("create index execution_time_idx on scheduled_tasks (execution_time)");
+            s.execute("create index last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
+            s.execute("create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
+        }
+    }
+}

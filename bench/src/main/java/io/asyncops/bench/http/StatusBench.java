@@ -1,0 +1,101 @@
+package io.asyncops.bench.http;
+
+import io.asyncops.bench.engine.BenchPostgres;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Status polls at the HTTP stack's limit: wrk loads, in turns on the same server and with the same connection
+ * count, {@code /health/live} (no token, no database), the authenticated status monitor of a running operation,
+ * and that of a finished one. Prints each run and the median of the per-round ratios. Options: {@code --db h2|
+ * postgresql} (both), {@code -c} connections (32), {@code -d} seconds per run (10), {@code --rounds} (3).
+ */
+public final class StatusBench {
+    private StatusBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> dbs = List.of("h2", "postgresql");
+        int connections = 32;
+        int seconds = 10;
+        int rounds = 3;
+        String only = "";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--db" -> dbs = List.of(args[++i].toLowerCase(java.util.Locale.ROOT));
+                case "-c" -> connections = Integer.parseInt(args[++i]);
+                case "-d" -> seconds = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
+                default -> {
+                    System.err.println("usage: bin/bench status [--db h2|postgresql] [-c connections] [-d seconds]"
+                            + " [--rounds k] [--only name]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (!Wrk.available()) {
+            System.err.println("bench: " + Wrk.BINARY + " is missing (Debian package wrk)");
+            System.exit(3);
+        }
+        System.out.printf("status benchmark: wrk -t2 -c%d, %d s per run, %d rounds, %d CPUs, load average %.1f%n",
+                connections, seconds, rounds, Runtime.getRuntime().availableProcessors(), Load.average());
+        try (BenchPostgres pg = dbs.contains("postgresql") ? BenchPostgres.start() : null) {
+            for (String db : dbs) {
+                run(db, db.equals("postgresql") ? pg : null, connections, seconds, rounds, only);
+            }
+        }
+    }
+
+    private static void run(String db, BenchPostgres pg, int connections, int seconds, int rounds, String only) {
+        // time scale 100: a SQL server create runs for over an hour, so the running one stays running
+        try (BenchServer server = new BenchServer(pg, 100, b -> { })) {
+            String running = server.createSqlServer("running");
+            String finished = server.createSqlServer("finished");
+            server.send("POST", java.net.URI.create(finished.replace("?", "/cancel?")), null);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (server.status(finished).equals("InProgress")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the canceled operation did not end");
+                }
+                Thread.onSpinWait();
+            }
+            Map<String, String> urls = new LinkedHashMap<>();
+            urls.put("/health/live", server.url("/health/live"));
+            urls.put("status, running", running);
+            urls.put("status, finished", finished);
+            urls.keySet().removeIf(k -> !k.contains(only)); // a profile of one kind of request
+            List<String> auth = List.of("Authorization: Bearer " + server.token());
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            System.out.println(db + ":");
+            for (Map.Entry<String, String> u : urls.entrySet()) { // warm-up: compiled code, filled caches
+                Wrk.run(u.getValue(), connections, Math.max(2, seconds / 2),
+                        u.getKey().startsWith("/health") ? List.of() : auth, Optional.empty());
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (Map.Entry<String, String> u : urls.entrySet()) {
+                    Wrk.Result r = Wrk.run(u.getValue(), connections, seconds,
+                            u.getKey().startsWith("/health") ? List.of() : auth, Optional.empty());
+                    if (r.non2xx() > 0 || r.socketErrors() > 0) {
+                        throw new IllegalStateException(u.getKey() + ": " + r);
+                    }
+                    rates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(r.perSecond());
+                    System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n", round, u.getKey(),
+                            r.perSecond(), r.p50Millis(), r.p99Millis());
+                }
+            }
+            List<Double> health = rates.get("/health/live");
+            for (String k : List.of("status, running", "status, finished")) {
+                if (health == null || !rates.containsKey(k)) {
+                    continue;
+                }
+                double ratio = Load.medianRatio(rates.get(k), health);
+                System.out.printf("  %s: %-16s / health %5.2fx (median of %d rounds; goal >= 0.8x: %s)%n", db, k, ratio,
+                        rounds, ratio >= 0.8 ? "met" : "NOT met");
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.asyncops.bench.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Debian's {@code wrk} (HTTP/1.1 keep-alive load, written in C so it takes little of the CPU it measures)
+ * and reads its summary.
+ */
+final class Wrk {
+    static final Path BINARY = Path.of("/usr/bin/wrk");
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+),"
+            + " timeout (\\d+)");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$",
+            Pattern.MULTILINE);
+
+    /** What one run measured. */
+    record Result(double perSecond, long non2xx, long socketErrors, double p50Millis, double p99Millis) {
+    }
+
+    private Wrk() {
+    }
+
+    static boolean available() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /**
+     * Loads {@code url} with {@code connections} connections on 2 threads for {@code seconds}, with the given
+     * headers, or the Lua {@code script} (which may build each request).
+     */
+    static Result run(String url, int connections, int seconds, List<String> headers, Optional<Path> script) {
+        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-t", "2", "-c", Integer.toString(connections),
+                "-d", seconds + "s", "--latency", "--timeout", "10s"));
+        for (String h : headers) {
+            cmd.add("-H");
+            cmd.add(h);
+        }
+        script.ifPresent(s -> {
+            cmd.add("-s");
+            cmd.add(s.toString());
+        });
+        cmd.add(url);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + out);
+            }
+            Matcher rate = RATE.matcher(out);
+            if (!rate.find()) {
+                throw new IllegalStateException("no rate in wrk's output:\n" + out);
+            }
+            Matcher non2xx = NON_2XX.matcher(out);
+            Matcher errors = ERRORS.matcher(out);
+            long socketErrors = 0;
+            if (errors.find()) {
+                for (int i = 1; i <= 4; i++) {
+                    socketErrors += Long.parseLong(errors.group(i));
+                }
+            }
+            double p50 = Double.NaN;
+            double p99 = Double.NaN;
+            Matcher pc = PERCENTILE.matcher(out);
+            while (pc.find()) {
+                double v = Double.parseDouble(pc.group(2)) * switch (pc.group(3)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1000.0;
+                    default -> 1.0;
+                };
+                if (pc.group(1).equals("50")) {
+                    p50 = v;
+                } else {
+                    p99 = v;
+                }
+            }
+            return new Result(Double.parseDouble(rate.group(1)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                    socketErrors, p50, p99);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + BINARY, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

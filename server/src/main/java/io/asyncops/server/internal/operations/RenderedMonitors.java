@@ -1,0 +1,52 @@
+package io.asyncops.server.internal.operations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationId;
+import io.asyncops.protocol.Json;
+import java.util.function.Supplier;
+
+/**
+ * The JSON of the last status monitor rendered per operation and path, shared by the status route and the list: polls of
+ * an unchanged operation send the same bytes without building the monitor again (its {@code properties} and the
+ * location of a listed one are parsed from the stored JSON, which costs more than the rest of a poll). An entry
+ * serves the same stored version (every change to an operation bumps it) asked for by the same path; a newer
+ * version renders anew and replaces it.
+ */
+public final class RenderedMonitors {
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private record Key(OperationId id, String path) {
+    }
+
+    private record Rendered(long version, byte[] json) {
+    }
+
+    private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
+            .build();
+
+    /**
+     * The monitor JSON of {@code op} at {@code path} (the key: the path it was asked at, or any text that
+     * determines the rendered JSON); {@code monitor} builds the monitor (or a list item holding it) when it must be
+     * rendered.
+     */
+    byte[] json(String path, Operation op, Supplier<?> monitor) {
+        Key key = new Key(op.id(), path);
+        Rendered r = cache.getIfPresent(key);
+        if (r != null && r.version() == op.version()) {
+            return r.json();
+        }
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(monitor.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a status monitor", e);
+        }
+        cache.put(key, new Rendered(op.version(), json));
+        return json;
+    }
+}
