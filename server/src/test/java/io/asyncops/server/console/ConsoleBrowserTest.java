@@ -190,6 +190,8 @@ class ConsoleBrowserTest {
                 + "secret.");
         assertThat(alert).isVisible();
         assertThat(page.locator("#app")).isHidden();
+        assertThat(page.locator("#sign-out")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("sign-in.png")));
 
         // the right one, sent with the keyboard from the secret field
         page.getByLabel("Client secret").fill(sp.password());
@@ -212,6 +214,7 @@ class ConsoleBrowserTest {
         assertThat(row(page, mine).locator(".status")).hasText("Succeeded");
         assertThat(page.locator(".rows .row")).hasCount(1);
         assertThat(row(page, foreign)).hasCount(0);
+        assertThat(page.locator("#counts button.Succeeded b")).hasText("1");
         // the principal's own token, from the page, is refused the other subscription as if it did not exist
         for (String path : List.of("/operations", "/operations/" + foreign, "/events")) {
             Object status = page.evaluate("p => fetch('/console/api/subscriptions/" + other + "' + p, {headers: "
