@@ -240,6 +240,10 @@ final class ConsoleRequests {
             add(b);
         }
         String provider = "/subscriptions/" + t.sub() + "/providers/Contoso.Widgets";
+        for (String skip : List.of("AA", "YQFi", "__4", "AAAAAAAAAAAAAAAAAAAAAA", "e30")) {
+            add(req("spec", "widget list skipToken").target(widgetPath("").replaceAll("/$", "") + v + "&$skipToken="
+                    + skip).token(t.token()));
+        }
         List<String> subscriptionRoutes = List.of("/checkNameAvailability", "/locations/westus/checkNameAvailability",
                 "/locations/" + pick(names) + "/checkNameAvailability", "/locations/" + pick(names) + "/usages",
                 "/skus", "/deletedWidgets", "/widgets", "/locations/westus/deletedWidgets/" + pick(names),
@@ -251,7 +255,7 @@ final class ConsoleRequests {
             boolean post = route.contains("check") || route.endsWith("purge");
             Probe.Builder b = req("spec", "widget provider route").method(post ? "POST" : pick(List.of("GET", "GET",
                     "POST"))).target(provider + route + pick(List.of(v, v, "?api-version=" + pick(versions),
-                    v + "&$top=-1", v + "&$skipToken=%00"))).token(t.token());
+                    v + "&$top=-1", v + "&$skipToken=%00", v + "&$skipToken=AA"))).token(t.token());
             if (post) {
                 b.header("Content-Type", "application/json").body(pick(checkBodies));
             }

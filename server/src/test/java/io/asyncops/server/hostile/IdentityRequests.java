@@ -276,7 +276,7 @@ final class IdentityRequests {
                 "2147483648", "%201", "0x10");
         List<String> skips = List.of("", "abc", "%00", "x".repeat(5000), "eyJ9", "AAAAAAAAAAAAAAAAAAAAAA",
                 "MjAyNS0wMS0wMVQwMDowMDowMFp8eA", "%FF%FE", "e30", "eyJhIjoxfQ", Inputs.randomEncoded(r, 60),
-                "bnVsbA", "W10", "MQ", "%2B%2F%3D");
+                "bnVsbA", "W10", "MQ", "%2B%2F%3D", "AA", "YQFi", "__4", "w4");
         List<String> versions = List.of("2025-04-01", "2025-04-01", "2025-04-01", "2021-04-01", "",
                 pick(Inputs.apiVersions()));
         for (int i = 0; i < 150; i++) {
