@@ -69,13 +69,21 @@ public final class SubmitBench {
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("round " + round + ":");
                 for (String where : databases) {
+                    String[] url = new String[1];
                     java.util.function.Supplier<Database> fresh = () -> where.equals("H2")
                             ? Database.h2(h2Dir.resolve("db-" + dbs.incrementAndGet()))
-                            : Database.open(pg.newDatabase("submit"), BenchPostgres.USER, BenchPostgres.PASSWORD);
+                            : Database.open(url[0] = pg.newDatabase("submit"), BenchPostgres.USER,
+                                    BenchPostgres.PASSWORD);
                     try (Database db = fresh.get()) {
+                        if (url[0] != null) {
+                            BenchPostgres.resetStatements(url[0]);
+                        }
                         CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
                         double rate = asyncops(db, n);
                         record(rates, cpus, "asyncops " + where, rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                        if (url[0] != null) {
+                            BenchPostgres.printStatements(url[0], 12);
+                        }
                     }
                     if (!peers) {
                         continue;

@@ -37,10 +37,15 @@ final class Submits implements Runnable {
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
+    /** Group commits by size: [1], [2-3], [4-7], ... [256]; logged at debug when the engine stops. */
+    private final java.util.concurrent.atomic.LongAdder[] sizes = new java.util.concurrent.atomic.LongAdder[9];
 
     Submits(OperationStore store, String node, int committers) {
         this.store = store;
         this.threads = new Thread[committers];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = new java.util.concurrent.atomic.LongAdder();
+        }
         for (int i = 0; i < committers; i++) {
             // platform threads: they must not queue behind the request threads waiting for them on the carriers
             threads[i] = Thread.ofPlatform().daemon().name("asyncops-submit-" + node + "-" + i).unstarted(this);
@@ -114,6 +119,7 @@ final class Submits implements Runnable {
             List<Inserted> results = store.insert(rows);
             commits.increment();
             stored.add(rows.size());
+            sizes[31 - Integer.numberOfLeadingZeros(rows.size())].increment();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
@@ -142,7 +148,17 @@ final class Submits implements Runnable {
             Thread.currentThread().interrupt();
         }
         failAll(new IllegalStateException("the engine is closed"));
-        LOG.debug("{} submits in {} group commits", stored.sum(), commits.sum());
+        if (LOG.isDebugEnabled()) {
+            StringBuilder histogram = new StringBuilder();
+            for (int i = 0; i < sizes.length; i++) {
+                long n = sizes[i].sum();
+                if (n > 0) {
+                    histogram.append(histogram.isEmpty() ? "" : ", ").append(1 << i).append(i > 0 ? "-"
+                            + ((2 << i) - 1) : "").append(": ").append(n);
+                }
+            }
+            LOG.debug("{} submits in {} group commits (groups by size {})", stored.sum(), commits.sum(), histogram);
+        }
     }
 
     private void failAll(RuntimeException e) {
