@@ -1,5 +1,6 @@
 package io.asyncops.server;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.ProviderCore;
 import io.asyncops.emulator.ResourceType;
@@ -13,6 +14,7 @@ import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.identity.ServicePrincipals;
 import io.asyncops.server.identity.internal.IdentityRoutes;
 import io.asyncops.server.identity.internal.Issuer;
+import io.asyncops.server.identity.internal.SigningKeys;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.console.ChangeLog;
@@ -152,6 +154,10 @@ public final class AsyncOpsServer implements AutoCloseable {
             tls = new FutureTask<>(() -> sslContext(config));
             Thread.ofVirtual().name("asyncops-tls-setup").start(tls);
         }
+        // a database about to be created needs a first signing key: its RSA pair, the slowest part of a first
+        // start, is made from now on (on a database that exists, only when it turns out to have no key)
+        FutureTask<RSAKey> keyAhead = config.jdbcUrl().isEmpty() && Database.h2Missing(config.dataDir())
+                ? SigningKeys.makeAhead() : null;
         Database database;
         try {
             database = config.jdbcUrl().isPresent()
@@ -159,6 +165,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                     config.dbPassword().orElse(null))
                     : Database.h2(config.dataDir());
         } catch (RuntimeException e) {
+            settle(keyAhead);
             settle(tls);
             throw e;
         }
@@ -171,6 +178,9 @@ public final class AsyncOpsServer implements AutoCloseable {
             // local tools (asyncops token, asyncops sp) reach the H2 file through this server while it runs
             share = config.jdbcUrl().isPresent() ? null : H2Share.start(config.dataDir());
             Issuer issuer = Issuer.open(database.dataSource(), config.clock());
+            if (keyAhead != null) {
+                issuer.keys().useAhead(keyAhead);
+            }
             // the first key exists before the server listens; made (a 2048-bit RSA pair: on a first start, the
             // largest part of it) while the rest starts, off the critical path like the TLS context
             firstKey = new FutureTask<>(() -> issuer.keys().signingKey());
@@ -231,6 +241,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             return started;
         } catch (RuntimeException e) {
             settle(firstKey); // before the database closes under it
+            settle(keyAhead);
             if (guard != null) {
                 guard.close();
             }
