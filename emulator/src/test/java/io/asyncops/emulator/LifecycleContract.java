@@ -13,6 +13,7 @@ import io.asyncops.protocol.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -171,6 +172,17 @@ abstract class LifecycleContract {
         f.putNow(things, thing("rg", "t2"), "{'location':'westus','properties':{'keep':false}}", caller);
         f.delete(things, thing("rg", "t2"), caller);
         refused(() -> f.core.get(deleted, record("westus", "t2")), 404, "ResourceNotFound");
+    }
+
+    @Test
+    void aSkipTokenThatDecodesToAnythingButAKeyIsRefused() {
+        // base64url of a NUL, of bytes that are not UTF-8, of a control character: PostgreSQL refuses a NUL in
+        // text, so such a key must never reach the database
+        for (String token : List.of("AA", "AAAAAAAAAAAAAAAAAAAAAA", "__4", "YQFi", "w4")) {
+            refused(() -> f.core.listTracked(sub, null, true, 10, token), 400, "InvalidSkipToken");
+            refused(() -> f.core.listTracked(sub, "rg", false, 10, token), 400, "InvalidSkipToken");
+        }
+        assertThat(f.core.listTracked(sub, null, true, 10, null).items()).isEmpty();
     }
 
     @Test

@@ -73,8 +73,12 @@ class AnswerSizeTest {
             StringBuilder figures = new StringBuilder();
             nanos.forEach((k, v) -> figures.append(String.format(Locale.ROOT, "%s p50 %.2f ms; ", k, p50(v))));
             System.out.println("answer sizes on one connection: " + figures);
-            assertThat(p50(nanos.get("100-item page"))).as(figures.toString()).isLessThan(3 * small);
-            assertThat(p50(nanos.get("1 MB result"))).as(figures.toString()).isLessThan(3 * small);
+            // within 3x of the small answer on a quiet machine; on a loaded one, copying 1 MB alone can take a few
+            // milliseconds more than 3x a sub-millisecond answer, so the bound is also met by anything well under
+            // the delayed-ACK wait (40 ms) that a size step adds
+            double bound = Math.max(3 * small, small + 20);
+            assertThat(p50(nanos.get("100-item page"))).as(figures.toString()).isLessThan(bound);
+            assertThat(p50(nanos.get("1 MB result"))).as(figures.toString()).isLessThan(bound);
         }
     }
 

@@ -166,6 +166,22 @@ class HostileFindingsTest {
     }
 
     @Test
+    void aTokenRequestWithBrokenChunkingOrCutShortIsAnOAuth400() throws Exception {
+        String form = "grant_type=client_credentials&client_id=x&client_secret=y";
+        for (Probe.Builder b : List.of(
+                request("POST", "/adfs/oauth2/token", null).header("Transfer-Encoding", "chunked")
+                        .rawBody("zz\r\n" + form + "\r\n0\r\n\r\n"),
+                request("POST", "/adfs/oauth2/token", null).header("Content-Length", "900").noContentLength()
+                        .rawBody(form),
+                request("POST", "/adfs/oauth2/token", null).header("Transfer-Encoding", "chunked")
+                        .rawBody("5000\r\n" + "a".repeat(0x5000) + "\r\n0\r\n\r\n"))) {
+            RawHttp.Answer a = send(b.header("Content-Type", "application/x-www-form-urlencoded"));
+            assertThat(a.status()).as(a.body()).isEqualTo(400);
+            assertThat(Json.mapper().readTree(a.body()).path("error").asText()).as(a.body()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
     void badJsonIsRefusedInOurOwnWords() throws Exception {
         for (String body : List.of("[".repeat(5000) + "]".repeat(5000), "{\"location\":\"westus\"}garbage",
                 "{\"location\":\"westus\"}{\"location\":\"westus\"}", "{\"location\":" + "9".repeat(5000) + "}")) {

@@ -6,7 +6,9 @@ import java.util.Random;
 
 /**
  * Generates the hostile requests of one run from a seed: every route family (ARM resources, status and result,
- * list, cancel, classic, health, metrics, authentication) and the transport itself, each abused with malformed and
+ * list, cancel, classic, health, metrics, authentication; identity, subscriptions and resource lists in
+ * {@link IdentityRequests}; the console, its files and a spec-loaded provider in {@link ConsoleRequests}) and the
+ * transport itself, each abused with malformed and
  * oversized JSON and XML, extreme numbers, odd names and encodings, header abuse, invalid chunking and bad tokens.
  * Every pool value is used at least once; random combinations fill the rest.
  */
@@ -22,9 +24,13 @@ final class HostileRequests {
      * @param biztalk       an existing BizTalk service
      * @param classicRequestId the request id of a classic operation on {@code biztalk}
      * @param tokens        tokens by name: {@code valid}, and the abusive ones
+     * @param clientId      a service principal's client id (it may sign in at the token endpoint)
+     * @param clientSecret  its secret
+     * @param widget        an existing {@code Contoso.Widgets} widget (a spec-loaded type) in {@code group}
      */
     record Target(String sub, String group, String sqlServer, String operationId, String cloudService,
-                  String biztalk, String classicRequestId, java.util.Map<String, String> tokens) {
+                  String biztalk, String classicRequestId, java.util.Map<String, String> tokens, String clientId,
+                  String clientSecret, String widget) {
         String token() {
             return tokens.get("valid");
         }
@@ -51,6 +57,8 @@ final class HostileRequests {
         auth();
         headers();
         transport();
+        new IdentityRequests(r, t, names, probes).all();
+        new ConsoleRequests(r, t, names, ids(), probes).all();
         return probes;
     }
 

@@ -13,8 +13,9 @@ import java.util.List;
  * @param bytes     the request exactly as sent
  * @param halfClose shut the client's output after sending (a truncated body ends at EOF)
  * @param head      a HEAD request (its answer has no body)
+ * @param stream    the answer may be an endless stream (server-sent events): read its head and first chunk only
  */
-record Probe(String family, String abuse, byte[] bytes, boolean halfClose, boolean head) {
+record Probe(String family, String abuse, byte[] bytes, boolean halfClose, boolean head, boolean stream) {
 
     /** The request's first line, shortened, for failure messages. */
     String firstLine() {
@@ -36,6 +37,7 @@ record Probe(String family, String abuse, byte[] bytes, boolean halfClose, boole
         private boolean noHost;
         private boolean noLength;
         private boolean halfClose;
+        private boolean stream;
         private String lineEnd = "\r\n";
 
         Builder(String family, String abuse) {
@@ -103,6 +105,12 @@ record Probe(String family, String abuse, byte[] bytes, boolean halfClose, boole
             return this;
         }
 
+        /** The answer may not end (an event stream): take its head and first chunk, then hang up. */
+        Builder stream() {
+            stream = true;
+            return this;
+        }
+
         Builder bareLineFeeds() {
             lineEnd = "\n";
             return this;
@@ -132,7 +140,7 @@ record Probe(String family, String abuse, byte[] bytes, boolean halfClose, boole
                 out.writeBytes(rawBody);
             }
             return new Probe(family, abuse, out.toByteArray(), halfClose || rawBody != null,
-                    method.equals("HEAD"));
+                    method.equals("HEAD"), stream);
         }
     }
 }

@@ -50,6 +50,15 @@ final class RawHttp {
      * {@code halfClose} the client shuts its output after writing (a truncated body ends at EOF, not at a timeout).
      */
     static Answer exchange(int port, byte[] request, boolean halfClose, boolean headRequest, Duration timeout) {
+        return exchange(port, request, halfClose, headRequest, false, timeout);
+    }
+
+    /**
+     * As {@link #exchange(int, byte[], boolean, boolean, Duration)}; with {@code stream}, a chunked answer is read
+     * only up to its first chunk (an event stream never ends by itself), and the connection is then closed.
+     */
+    static Answer exchange(int port, byte[] request, boolean halfClose, boolean headRequest, boolean stream,
+                           Duration timeout) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -78,7 +87,8 @@ final class RawHttp {
                 if (status >= 100 && status < 200) {
                     continue;
                 }
-                String body = new String(body(in, headers, status, headRequest), StandardCharsets.UTF_8);
+                String body = new String(stream && chunked(headers) ? firstChunk(in)
+                        : body(in, headers, status, headRequest), StandardCharsets.UTF_8);
                 return new Answer(Outcome.ANSWERED, status, headers, body, millis(start));
             }
         } catch (SocketTimeoutException e) {
@@ -104,13 +114,23 @@ final class RawHttp {
         return headers;
     }
 
+    private static boolean chunked(Map<String, List<String>> headers) {
+        List<String> te = headers.get("transfer-encoding");
+        return te != null && te.get(0).toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    private static byte[] firstChunk(InputStream in) throws IOException {
+        String size = line(in);
+        int semi = size.indexOf(';');
+        return in.readNBytes(Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16));
+    }
+
     private static byte[] body(InputStream in, Map<String, List<String>> headers, int status, boolean head)
             throws IOException {
         if (head || status == 204 || status == 304) {
             return new byte[0];
         }
-        List<String> te = headers.get("transfer-encoding");
-        if (te != null && te.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (chunked(headers)) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             while (true) {
                 String size = line(in);

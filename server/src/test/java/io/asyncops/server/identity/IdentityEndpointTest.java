@@ -172,6 +172,14 @@ class IdentityEndpointTest {
         // no interactive sign-in: discovery names the endpoint (MSAL wants the field), nothing answers it
         assertThat(server.send(HttpRequest.newBuilder(server.https("/adfs/oauth2/authorize?response_type=code")))
                 .statusCode()).isEqualTo(404);
+        // a wrong method on a known path is a 405 naming the right one, not an unknown path
+        HttpResponse<String> get = server.send(HttpRequest.newBuilder(server.https("/adfs/oauth2/token")));
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        HttpResponse<String> post = server.send(HttpRequest.newBuilder(server.https("/adfs/discovery/keys"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.asyncops.emulator.internal.Jdbc;
 import io.asyncops.emulator.internal.store.ResourceStore;
 import io.asyncops.emulator.internal.store.Row;
 import io.asyncops.emulator.resources.ResourceGroups;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -127,12 +130,33 @@ public final class Reads {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The key a page token names. A token is ours only if it decodes to UTF-8 text without control characters (keys
+     * are resource ids): anything else is refused here, never handed to the database (PostgreSQL refuses a NUL in
+     * text, so an encoded NUL would otherwise be a database failure).
+     */
     private static String decode(String token) {
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw AzureException.badRequest("InvalidSkipToken", "The $skipToken '" + (token.length() > 64
-                    ? token.substring(0, 64) + "..." : token) + "' is not one this server gave.", "$skipToken");
+            String key = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(token))).toString();
+            if (!key.isEmpty() && key.chars().noneMatch(Character::isISOControl)) {
+                return key;
+            }
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            // refused below
         }
+        throw AzureException.badRequest("InvalidSkipToken", "The $skipToken '" + shown(token)
+                + "' is not one this server gave.", "$skipToken");
+    }
+
+    /** At most 64 printable characters of {@code token}, for an error message. */
+    private static String shown(String token) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < token.length() && b.length() < 64; i++) {
+            char c = token.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return token.length() > 64 ? b + "..." : b.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.asyncops.server.identity.internal;
 
+import io.asyncops.server.internal.http.Methods;
 import io.asyncops.server.spi.ApiVersions;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.Urls;
@@ -37,7 +38,8 @@ public final class CloudMetadataService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/metadata/endpoints", this::endpoints);
+        rules.get("/metadata/endpoints", this::endpoints)
+                .any("/metadata/endpoints", Methods.only("GET"));
     }
 
     private void endpoints(ServerRequest req, ServerResponse res) {

@@ -1,10 +1,9 @@
 package io.asyncops.server.identity.internal;
 
+import io.asyncops.server.spi.ApiException;
+import io.asyncops.server.spi.Bodies;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -23,26 +22,22 @@ final class FormBody {
     private FormBody() {
     }
 
+    /**
+     * The form's parameters. The body is read as every route reads one ({@link Bodies}), so broken chunking, a body
+     * cut short and one past {@value #MAX_BYTES} bytes are RFC 6749 {@code invalid_request} answers, never a 5xx.
+     */
     static Map<String, String> read(ServerRequest request) {
         String type = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw OAuthException.invalidRequest("The token request must be application/x-www-form-urlencoded.");
         }
-        if (request.headers().contentLength().orElse(0L) > MAX_BYTES) {
-            throw OAuthException.invalidRequest("The token request is larger than " + MAX_BYTES + " bytes.");
-        }
         byte[] body;
-        if (!request.content().hasEntity()) {
-            body = new byte[0];
-        } else {
-            try (InputStream in = request.content().inputStream()) {
-                body = in.readNBytes(MAX_BYTES + 1);
-                if (body.length > MAX_BYTES) {
-                    throw OAuthException.invalidRequest("The token request is larger than " + MAX_BYTES + " bytes.");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            body = Bodies.bytes(request, MAX_BYTES);
+        } catch (ApiException e) {
+            throw OAuthException.invalidRequest(e.status() == 413
+                    ? "The token request is larger than " + MAX_BYTES + " bytes."
+                    : "The token request's body is malformed: " + e.getMessage());
         }
         return parse(new String(body, StandardCharsets.US_ASCII));
     }

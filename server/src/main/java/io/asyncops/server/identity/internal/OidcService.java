@@ -1,5 +1,6 @@
 package io.asyncops.server.identity.internal;
 
+import io.asyncops.server.internal.http.Methods;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.Urls;
 import io.helidon.http.HeaderNames;
@@ -43,9 +44,13 @@ public final class OidcService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get(AUTHORITY + "/.well-known/openid-configuration", oauth(this::discovery))
+                .any(AUTHORITY + "/.well-known/openid-configuration", Methods.only("GET"))
                 .get(KEYS_PATH, oauth(this::keys))
+                .any(KEYS_PATH, Methods.only("GET"))
                 .post(TOKEN_PATH, oauth(tokens::handle))
-                .post(TOKEN_PATH + "/", oauth(tokens::handle));
+                .any(TOKEN_PATH, Methods.only("POST"))
+                .post(TOKEN_PATH + "/", oauth(tokens::handle))
+                .any(TOKEN_PATH + "/", Methods.only("POST"));
     }
 
     private void discovery(ServerRequest req, ServerResponse res) {

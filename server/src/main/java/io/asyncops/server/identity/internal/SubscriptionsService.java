@@ -1,5 +1,6 @@
 package io.asyncops.server.identity.internal;
 
+import io.asyncops.server.internal.http.Methods;
 import io.asyncops.server.spi.ApiVersions;
 import io.asyncops.server.spi.ArmJson;
 import io.asyncops.server.spi.Principal;
@@ -33,8 +34,11 @@ public final class SubscriptionsService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/subscriptions", this::list)
+                .any("/subscriptions", Methods.only("GET"))
                 .get("/subscriptions/{sub}", this::get)
-                .get("/tenants", this::tenants);
+                .any("/subscriptions/{sub}", Methods.only("GET"))
+                .get("/tenants", this::tenants)
+                .any("/tenants", Methods.only("GET"));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

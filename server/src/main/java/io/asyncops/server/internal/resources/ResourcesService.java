@@ -1,5 +1,6 @@
 package io.asyncops.server.internal.resources;
 
+import io.asyncops.server.internal.http.Methods;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncops.emulator.ProviderCore;
@@ -47,8 +48,10 @@ public final class ResourcesService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/subscriptions/{sub}/resources", (req, res) -> list(req, res, null))
+                .any("/subscriptions/{sub}/resources", Methods.only("GET"))
                 .get("/subscriptions/{sub}/resourceGroups/{rg}/resources",
-                        (req, res) -> list(req, res, req.path().pathParameters().get("rg")));
+                        (req, res) -> list(req, res, req.path().pathParameters().get("rg")))
+                .any("/subscriptions/{sub}/resourceGroups/{rg}/resources", Methods.only("GET"));
     }
 
     private void list(ServerRequest req, ServerResponse res, String pathGroup) {
