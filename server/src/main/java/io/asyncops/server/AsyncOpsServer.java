@@ -233,6 +233,7 @@ public final class AsyncOpsServer implements AutoCloseable {
             }
             routing(routing, pipeline);
             await(firstKey, "the first signing key");
+            settle(keyAhead); // taken by the first key; were it not, its thread still ends before the server starts
             WebServer server = WebServer.create(listeners(config, routing, tls, guard)).start();
             AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, consoleStreams,
                     pipeline, server, setup.stateTables, recent, guard);
