@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.asyncops.bench.http.Load;
 import io.asyncops.engine.Database;
 import io.asyncops.engine.Engine;
 import io.asyncops.engine.EngineConfig;
@@ -62,7 +63,7 @@ public final class SubmitBench {
         }
         System.out.printf("submit benchmark: %d operations per contestant, %d concurrent callers, %d rounds, %d CPUs,"
                 + " load average %.1f; PostgreSQL with durable commits, H2 file%n", n, CALLERS, rounds,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), Load.average());
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> cpus = new LinkedHashMap<>();
         Path h2Dir = Files.createTempDirectory("asyncops-bench-submit");
@@ -213,8 +214,8 @@ public final class SubmitBench {
                                 List<Latency> latencies) {
         System.out.println();
         System.out.println("summary (median over the rounds):");
-        rates.forEach((name, r) -> System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops%n", name, median(r),
-                median(cpus.get(name))));
+        rates.forEach((name, r) -> System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops%n", name, Load.median(r),
+                Load.median(cpus.get(name))));
         for (String where : List.of("PostgreSQL", "H2")) {
             if (!rates.containsKey("db-scheduler schedule() " + where)) {
                 continue;
@@ -222,8 +223,8 @@ public final class SubmitBench {
             List<Double> ours = rates.get("asyncops " + where);
             List<Double> single = rates.get("db-scheduler schedule() " + where);
             List<Double> batch = rates.get("db-scheduler scheduleBatch " + where);
-            double vsSingle = medianRatio(ours, single);
-            double vsBatch = medianRatio(ours, batch);
+            double vsSingle = Load.medianRatio(ours, single);
+            double vsBatch = Load.medianRatio(ours, batch);
             System.out.printf("  %-10s asyncops / db-scheduler schedule() %5.2fx (goal >= 4x: %s);"
                             + " / scheduleBatch %5.2fx (goal >= 0.3x: %s)%n", where, vsSingle,
                     vsSingle >= 4 ? "met" : "NOT met", vsBatch, vsBatch >= 0.3 ? "met" : "NOT met");
@@ -232,25 +233,6 @@ public final class SubmitBench {
             System.out.printf("  %-36s p50 %6.3f ms  p99 %6.3f ms%n", l.name(), l.percentileMillis(50),
                     l.percentileMillis(99));
         }
-    }
-
-    /** The median of the per-round ratios (each measured side by side in one round). */
-    static double medianRatio(List<Double> a, List<Double> b) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            ratios.add(a.get(i) / b.get(i));
-        }
-        return median(ratios);
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void check(Database db, String sql, long expected) throws SQLException {

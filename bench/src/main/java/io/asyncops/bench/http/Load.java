@@ -6,17 +6,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Small helpers for figures: the machine's load, medians, percentiles. */
-final class Load {
+public final class Load {
     private Load() {
     }
 
     /** The 1-minute load average (how busy the shared machine was). */
-    static double average() {
+    public static double average() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The median of the per-round ratios a[i] / b[i] (each pair measured side by side). */
-    static double medianRatio(List<Double> a, List<Double> b) {
+    public static double medianRatio(List<Double> a, List<Double> b) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             ratios.add(a.get(i) / b.get(i));
@@ -24,7 +24,8 @@ final class Load {
         return median(ratios);
     }
 
-    static double median(List<Double> values) {
+    /** The median of {@code values}. */
+    public static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
