@@ -56,7 +56,8 @@ public final class SubmitBench {
                 case "--committers" -> committers = Integer.parseInt(args[++i]);
                 case "--only" -> databases = List.of(args[++i].equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
                 default -> {
-                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits] [--no-peers] [--only h2|postgresql] [--committers k]");
+                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits]"
+                            + " [--no-peers] [--only h2|postgresql] [--committers k]");
                     System.exit(2);
                 }
             }
@@ -214,8 +215,8 @@ public final class SubmitBench {
                                 List<Latency> latencies) {
         System.out.println();
         System.out.println("summary (median over the rounds):");
-        rates.forEach((name, r) -> System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops%n", name, Load.median(r),
-                Load.median(cpus.get(name))));
+        rates.forEach((name, r) -> System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops%n", name,
+                Load.median(r), Load.median(cpus.get(name))));
         for (String where : List.of("PostgreSQL", "H2")) {
             if (!rates.containsKey("db-scheduler schedule() " + where)) {
                 continue;
@@ -255,7 +256,8 @@ public final class SubmitBench {
                     + " primary key (task_name, task_instance))");
             s.execute("create index execution_time_idx on scheduled_tasks (execution_time)");
             s.execute("create index last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
-            s.execute("create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
+            s.execute("create index priority_execution_time_idx on scheduled_tasks"
+                    + " (priority desc, execution_time asc)");
         }
     }
 }
