@@ -96,6 +96,11 @@ public final class Database implements AutoCloseable {
         return open(h2Url(dataDir), "sa", "", DEFAULT_POOL_SIZE);
     }
 
+    /** True when {@link #h2(Path)} on {@code dataDir} would create the database: its file does not exist yet. */
+    public static boolean h2Missing(Path dataDir) {
+        return !Files.exists(dataDir.toAbsolutePath().normalize().resolve("asyncops.mv.db"));
+    }
+
     /** The JDBC URL {@link #h2(Path)} opens (user {@code sa}, empty password). */
     public static String h2Url(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("asyncops");

@@ -103,6 +103,7 @@ public final class EngineConfig {
     /**
      * How many group commits of submits may be in flight at once. Concurrent submits share a commit; several
      * committers let the work of submits that bring their own (a provider's resource rows) run in parallel.
+     * Submits without work have one group in flight at most whatever this says: their groups are largest so.
      */
     public int submitCommitters() {
         return submitCommitters;

@@ -1,5 +1,6 @@
 package io.asyncops.server;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.asyncops.emulator.EmulatorSettings;
 import io.asyncops.emulator.ProviderCore;
 import io.asyncops.emulator.ResourceType;
@@ -13,6 +14,7 @@ import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.identity.ServicePrincipals;
 import io.asyncops.server.identity.internal.IdentityRoutes;
 import io.asyncops.server.identity.internal.Issuer;
+import io.asyncops.server.identity.internal.SigningKeys;
 import io.asyncops.server.internal.BaseUrls;
 import io.asyncops.server.internal.DefaultPlaneContext;
 import io.asyncops.server.internal.console.ChangeLog;
@@ -152,6 +154,10 @@ public final class AsyncOpsServer implements AutoCloseable {
             tls = new FutureTask<>(() -> sslContext(config));
             Thread.ofVirtual().name("asyncops-tls-setup").start(tls);
         }
+        // a database about to be created needs a first signing key: its RSA pair, the slowest part of a first
+        // start, is made from now on (on a database that exists, only when it turns out to have no key)
+        FutureTask<RSAKey> keyAhead = config.jdbcUrl().isEmpty() && Database.h2Missing(config.dataDir())
+                ? SigningKeys.makeAhead() : null;
         Database database;
         try {
             database = config.jdbcUrl().isPresent()
@@ -159,6 +165,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                     config.dbPassword().orElse(null))
                     : Database.h2(config.dataDir());
         } catch (RuntimeException e) {
+            settle(keyAhead);
             settle(tls);
             throw e;
         }
@@ -166,11 +173,18 @@ public final class AsyncOpsServer implements AutoCloseable {
         ConsoleStreams consoleStreams = null;
         H2Share share = null;
         ConnectionGuard guard = null;
+        FutureTask<?> firstKey = null;
         try {
             // local tools (asyncops token, asyncops sp) reach the H2 file through this server while it runs
             share = config.jdbcUrl().isPresent() ? null : H2Share.start(config.dataDir());
             Issuer issuer = Issuer.open(database.dataSource(), config.clock());
-            issuer.keys().signingKey(); // the first key exists before any token could be verified
+            if (keyAhead != null) {
+                issuer.keys().useAhead(keyAhead);
+            }
+            // the first key exists before the server listens; made (a 2048-bit RSA pair: on a first start, the
+            // largest part of it) while the rest starts, off the critical path like the TLS context
+            firstKey = new FutureTask<>(() -> issuer.keys().signingKey());
+            Thread.ofVirtual().name("asyncops-signing-key").start(firstKey);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (database.dataSource() instanceof HikariDataSource pool) {
                 pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
@@ -218,6 +232,8 @@ public final class AsyncOpsServer implements AutoCloseable {
                 routing.addFilter(recent); // first, so that it sees every answer's final status
             }
             routing(routing, pipeline);
+            await(firstKey, "the first signing key");
+            settle(keyAhead); // taken by the first key; were it not, its thread still ends before the server starts
             WebServer server = WebServer.create(listeners(config, routing, tls, guard)).start();
             AsyncOpsServer started = new AsyncOpsServer(config, database, share, engine, registry, consoleStreams,
                     pipeline, server, setup.stateTables, recent, guard);
@@ -225,6 +241,8 @@ public final class AsyncOpsServer implements AutoCloseable {
                     started.httpsUri().map(u -> " and " + u).orElse(""));
             return started;
         } catch (RuntimeException e) {
+            settle(firstKey); // before the database closes under it
+            settle(keyAhead);
             if (guard != null) {
                 guard.close();
             }
@@ -304,7 +322,7 @@ public final class AsyncOpsServer implements AutoCloseable {
                 .routing(routing);
         connections(builder, config, guard);
         if (config.httpsPort().isPresent()) {
-            SSLContext ssl = await(tls);
+            SSLContext ssl = await(tls, "the TLS context");
             ListenerConfig.Builder https = ListenerConfig.builder()
                     .host(config.host())
                     .port(config.httpsPort().get())
@@ -362,26 +380,29 @@ public final class AsyncOpsServer implements AutoCloseable {
         return TlsMaterial.selfSigned(config.dataDir());
     }
 
-    /** The TLS context made in the background; its failure as it would have been thrown here. */
-    private static SSLContext await(FutureTask<SSLContext> tls) {
+    /** What a start-up task made in the background ({@code what}); its failure as it would have been thrown here. */
+    private static <T> T await(FutureTask<T> task, String what) {
         try {
-            return tls.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making the TLS context", e);
+            throw new IllegalStateException("interrupted while making " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("cannot make the TLS context", e.getCause());
+            throw new IllegalStateException("cannot make " + what, e.getCause());
         }
     }
 
-    /** After a failed start: lets the TLS setup finish, so that nothing writes into the data dir afterwards. */
-    private static void settle(FutureTask<SSLContext> tls) {
-        if (tls != null) {
+    /**
+     * After a failed start: lets a background start-up task (the TLS setup, the first signing key) finish, so that
+     * nothing writes into the data dir or the database afterwards.
+     */
+    private static void settle(FutureTask<?> task) {
+        if (task != null) {
             try {
-                tls.get();
+                task.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException ignored) {

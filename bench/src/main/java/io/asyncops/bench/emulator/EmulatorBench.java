@@ -32,7 +32,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *   <li>the JUnit class of twenty methods ({@link TwentyMethods}) as the first class of a fresh JVM and warm, with
  *       one emulator reset between methods, against the baseline of one emulator per method.</li>
  * </ul>
- * Options: {@code --cold N} (3), {@code --warm N} (10), {@code --resets N} (50).
+ * Options: {@code --cold N} (3), {@code --warm N} (10), {@code --resets N} (50), {@code --aot N} (0: N more cold
+ * starts with a JDK ahead-of-time cache, after one training run).
  */
 public final class EmulatorBench {
     private EmulatorBench() {
@@ -52,13 +53,15 @@ public final class EmulatorBench {
         int cold = 3;
         int warm = 10;
         int resets = 50;
+        int aot = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cold" -> cold = Integer.parseInt(args[++i]);
                 case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--resets" -> resets = Integer.parseInt(args[++i]);
+                case "--aot" -> aot = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: bin/bench emulator [--cold n] [--warm n] [--resets n]");
+                    System.err.println("usage: bin/bench emulator [--cold n] [--warm n] [--resets n] [--aot n]");
                     System.exit(2);
                 }
             }
@@ -80,6 +83,10 @@ public final class EmulatorBench {
         System.out.printf("cold start to ready (first emulator of a JVM):  median %6.0f ms  (runs: %s); CPU of "
                 + "the JVM meanwhile, all threads: median %.0f ms%n", median(coldStarts), rounded(coldStarts),
                 median(coldCpu));
+
+        if (aot > 0) {
+            coldWithAotCache(aot);
+        }
 
         startToReady(); // this JVM's first: warms it up
         List<Double> warmStarts = new ArrayList<>();
@@ -164,11 +171,38 @@ public final class EmulatorBench {
         return took;
     }
 
-    /** Runs this class's {@code mode} in a fresh JVM; the number it prints. */
-    static String child(String mode) throws Exception {
+    /**
+     * The cold start again, in child JVMs given an ahead-of-time cache (JDK 25: classes loaded and linked, method
+     * profiles) that one training child wrote: what a test suite gains from {@code -XX:AOTCache} in its JVM options.
+     * The cache needs a class path of jars only.
+     */
+    static void coldWithAotCache(int runs) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asyncops-aot");
+        String cache = dir.resolve("emulator.aot").toString();
+        try {
+            child("--child-start", "-XX:AOTCacheOutput=" + cache);
+            List<Double> starts = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                String[] figures = child("--child-start", "-XX:AOTCache=" + cache).split(" ");
+                starts.add(Double.parseDouble(figures[0]));
+                cpu.add(Double.parseDouble(figures[1]));
+            }
+            System.out.printf("  the same with an AOT cache (-XX:AOTCache):      median %6.0f ms  (runs: %s); CPU "
+                    + "median %.0f ms%n", median(starts), rounded(starts), median(cpu));
+        } finally {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(cache));
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Runs this class's {@code mode} in a fresh JVM (with {@code jvmOptions}); the last line it prints. */
+    static String child(String mode, String... jvmOptions) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                EmulatorBench.class.getName(), mode).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorBench.class.getName(), mode));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out = r.lines().reduce((a, b) -> b).orElse("");

@@ -16,6 +16,12 @@ public final class BenchPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
+    /**
+     * {@code -Dasyncops.bench.statements=true}: the server loads {@code pg_stat_statements}, and benches that
+     * support it print the statements a contestant ran ({@link #statements}).
+     */
+    public static final boolean STATEMENTS = Boolean.getBoolean("asyncops.bench.statements");
+
     private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
 
@@ -25,12 +31,15 @@ public final class BenchPostgres implements AutoCloseable {
 
     public static BenchPostgres start() {
         try {
-            return new BenchPostgres(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .start());
+                    .setServerConfig("shared_buffers", "256MB");
+            if (STATEMENTS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            return new BenchPostgres(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
@@ -56,6 +65,46 @@ public final class BenchPostgres implements AutoCloseable {
             throw new IllegalStateException("cannot create database " + name, e);
         }
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + name;
+    }
+
+    /** Forgets the statements counted so far (in every database); nothing unless {@link #STATEMENTS}. */
+    public static void resetStatements(String url) {
+        if (STATEMENTS) {
+            statementsSql(url, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * Prints the statements run in the database at {@code url} since {@link #resetStatements}, by total time:
+     * calls, rows, mean and total time; nothing unless {@link #STATEMENTS}.
+     */
+    public static void printStatements(String url, int top) {
+        if (!STATEMENTS) {
+            return;
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select calls, rows, mean_exec_time, total_exec_time,"
+                     + " left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements s"
+                     + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+                     + " order by total_exec_time desc limit " + top)) {
+            System.out.println("    statements (calls, rows, mean ms, total ms, text):");
+            while (rs.next()) {
+                System.out.printf("    %8d %8d %8.3f %9.1f  %s%n", rs.getLong(1), rs.getLong(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getString(5));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_statements", e);
+        }
+    }
+
+    private static void statementsSql(String url, String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+            for (String one : sql.split("; ")) {
+                s.execute(one);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset pg_stat_statements", e);
+        }
     }
 
     @Override

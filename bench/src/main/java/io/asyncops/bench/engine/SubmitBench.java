@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SubmitBench {
     private static final int CALLERS = 32;
     private static final String KIND = "bench/noop";
+    /** {@code --committers k}: the engine's submit committers; 0 for its default. */
+    private static int committers;
 
     private SubmitBench() {
     }
@@ -50,9 +52,10 @@ public final class SubmitBench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "-r" -> lone = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
+                case "--committers" -> committers = Integer.parseInt(args[++i]);
                 case "--only" -> databases = List.of(args[++i].equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
                 default -> {
-                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits] [--no-peers] [--only h2|postgresql]");
+                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits] [--no-peers] [--only h2|postgresql] [--committers k]");
                     System.exit(2);
                 }
             }
@@ -69,13 +72,21 @@ public final class SubmitBench {
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("round " + round + ":");
                 for (String where : databases) {
+                    String[] url = new String[1];
                     java.util.function.Supplier<Database> fresh = () -> where.equals("H2")
                             ? Database.h2(h2Dir.resolve("db-" + dbs.incrementAndGet()))
-                            : Database.open(pg.newDatabase("submit"), BenchPostgres.USER, BenchPostgres.PASSWORD);
+                            : Database.open(url[0] = pg.newDatabase("submit"), BenchPostgres.USER,
+                                    BenchPostgres.PASSWORD);
                     try (Database db = fresh.get()) {
+                        if (url[0] != null) {
+                            BenchPostgres.resetStatements(url[0]);
+                        }
                         CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
                         double rate = asyncops(db, n);
                         record(rates, cpus, "asyncops " + where, rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                        if (url[0] != null) {
+                            BenchPostgres.printStatements(url[0], 12);
+                        }
                     }
                     if (!peers) {
                         continue;
@@ -105,7 +116,7 @@ public final class SubmitBench {
 
     /** 32 callers submit {@code n} operations between them; operations per second. */
     private static double asyncops(Database db, int n) throws Exception {
-        try (Engine engine = Engine.start(EngineConfig.builder(db.dataSource()).runWorkers(false).build())) {
+        try (Engine engine = Engine.start(config(db))) {
             engine.submit(Submission.of(KIND, null)); // migrations and first connections out of the timing
             double rate = concurrently(n, i -> engine.submit(Submission.of(KIND, null)));
             check(db, "select count(*) from asyncops_operation", n + 1);
@@ -141,7 +152,7 @@ public final class SubmitBench {
 
     /** The lone submit's latency: one caller, one operation at a time, after a warm-up. */
     private static Latency lone(String where, Database db, int runs) {
-        try (Engine engine = Engine.start(EngineConfig.builder(db.dataSource()).runWorkers(false).build())) {
+        try (Engine engine = Engine.start(config(db))) {
             long[] nanos = new long[runs];
             for (int i = -Math.min(100, runs); i < runs; i++) {
                 long t0 = System.nanoTime();
@@ -152,6 +163,14 @@ public final class SubmitBench {
             }
             return new Latency("asyncops lone submit " + where, nanos);
         }
+    }
+
+    private static EngineConfig config(Database db) {
+        EngineConfig.Builder b = EngineConfig.builder(db.dataSource()).runWorkers(false);
+        if (committers > 0) {
+            b.submitCommitters(committers);
+        }
+        return b.build();
     }
 
     @FunctionalInterface

@@ -5,7 +5,6 @@ import io.asyncops.protocol.Json;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.arm.ArmPlane;
-import io.asyncops.server.auth.TokenMinter;
 import io.asyncops.server.classic.ClassicPlane;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,9 +49,11 @@ final class BenchServer implements AutoCloseable {
         }
         custom.accept(b);
         server = AsyncOpsServer.start(b.build());
-        token = TokenMinter.forDataDir(dataDir).mint("bench", List.of(SUB), Duration.ofHours(2));
+        // minted with the key of the server's own database (H2 or PostgreSQL), as every node of it would
+        token = server.tokens().mint("bench", List.of(SUB), Duration.ofHours(2));
         HttpResponse<String> rg = send("PUT", RG + "?api-version=2025-04-01", "{\"location\":\"westus\"}");
         if (rg.statusCode() / 100 != 2) {
+            server.close(); // not left running behind the caller's failure
             throw new IllegalStateException("cannot create the resource group: " + rg.statusCode() + " " + rg.body());
         }
     }

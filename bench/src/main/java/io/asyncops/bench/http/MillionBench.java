@@ -1,7 +1,6 @@
 package io.asyncops.bench.http;
 
 import io.asyncops.bench.engine.BenchPostgres;
-import io.asyncops.server.auth.TokenMinter;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
@@ -66,7 +65,7 @@ public final class MillionBench {
         try (BenchPostgres pg = BenchPostgres.start();
              BenchServer server = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))))) {
             DataSource ds = server.server().dataSource();
-            String token = TokenMinter.forDataDir(server.server().config().dataDir()).mint("bench",
+            String token = server.server().tokens().mint("bench",
                     subscriptions(POLLED_SUBSCRIPTIONS), Duration.ofHours(3));
             Generator gen = new Generator(now);
             Map<String, List<LatencyRun.Result>> bySize = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import io.asyncops.engine.OperationId;
 import io.asyncops.engine.Submission;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
-import io.asyncops.server.auth.TokenMinter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -90,7 +89,7 @@ public final class WaiterServer {
                 if (!running.await(5, TimeUnit.MINUTES)) {
                     throw new IllegalStateException(running.getCount() + " operations never started");
                 }
-                String token = TokenMinter.forDataDir(dataDir).mint("bench", List.of(SUB), Duration.ofHours(2));
+                String token = server.tokens().mint("bench", List.of(SUB), Duration.ofHours(2));
                 System.out.println("PORT " + server.httpPort());
                 System.out.println("TOKEN " + token);
                 StringBuilder all = new StringBuilder("OPS");

@@ -3,7 +3,6 @@ package io.asyncops.bench.specs;
 import io.asyncops.server.AsyncOpsServer;
 import io.asyncops.server.ServerConfig;
 import io.asyncops.server.arm.ArmPlane;
-import io.asyncops.server.auth.TokenMinter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,7 +89,7 @@ public final class SpecsBench {
         Path data = Files.createTempDirectory("bench-throughput");
         try (AsyncOpsServer server = AsyncOpsServer.start(config(data).timeScale(1).addSpec(specs).build());
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            String token = TokenMinter.forDataDir(data).mint("bench", List.of(SUB), Duration.ofHours(2));
+            String token = server.tokens().mint("bench", List.of(SUB), Duration.ofHours(2));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(pool).build();
             String base = server.httpUri() + "/subscriptions/" + SUB + "/resourceGroups/bench-rg/providers/";

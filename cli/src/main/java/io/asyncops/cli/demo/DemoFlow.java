@@ -69,9 +69,10 @@ final class DemoFlow {
         HttpResponse<String> s = send("GET", serverPath + "?api-version=" + SQL_API, null, null);
         expect(s, 200);
         JsonNode sj = Json.mapper().readTree(s.body());
-        out.printf("   server   %s: state=%s, provisioningState=%s, fullyQualifiedDomainName=%s%n",
+        // no provisioningState: the 2021-11-01 server schema has none, and the emulator answers per the spec
+        out.printf("   server   %s: state=%s, version=%s, fullyQualifiedDomainName=%s%n",
                 sj.path("name").asText(), sj.at("/properties/state").asText(),
-                sj.at("/properties/provisioningState").asText(), sj.at("/properties/fullyQualifiedDomainName").asText());
+                sj.at("/properties/version").asText(), sj.at("/properties/fullyQualifiedDomainName").asText());
         HttpResponse<String> d = send("GET", databasePath + "?api-version=" + SQL_API, null, null);
         expect(d, 200);
         JsonNode dj = Json.mapper().readTree(d.body());

@@ -35,7 +35,7 @@ class DemoCommandTest {
         assertThat(count(transcript, "Location:             http")).isEqualTo(2);
         assertThat(count(transcript, "Retry-After:          ")).isEqualTo(2);
         assertThat(count(transcript, "status=Succeeded")).isEqualTo(2);
-        assertThat(transcript).contains("state=Ready").contains("status=Online, sku=S0 (Standard)");
+        assertThat(transcript).contains("state=Ready, version=12.0").contains("status=Online, sku=S0 (Standard)");
         assertThat(transcript).doesNotContain("Str0ng!Passw0rd-2024").contains("********");
         assertThat(Files.exists(data)).as("a given data dir is kept").isTrue();
     }

@@ -125,7 +125,12 @@ public final class DefaultEngine implements Engine {
         Operation stored = inserted.operationOrThrow();
         if (inserted.created()) {
             config.listeners().forEach(l -> call(l::submitted, stored));
-            changed(op.id());
+            // no snapshot marker: nothing kept of an operation can predate its first version (a read that found
+            // it is of this very version), and a marker per submit cost a cache write each
+            waiters.changed(op.id());
+            for (EngineListener l : config.listeners()) {
+                call(l::changed, op.id());
+            }
             if (dispatcher != null) {
                 dispatcher.wake();
             }

@@ -3,25 +3,33 @@ package io.asyncops.engine.internal;
 import io.asyncops.engine.internal.store.Inserted;
 import io.asyncops.engine.internal.store.NewOperation;
 import io.asyncops.engine.internal.store.OperationStore;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of submits: callers hand in their new operations and wait; a free committer thread stores
  * whatever has queued up in one transaction ({@link OperationStore#insert}), so concurrent submits share one
- * durable commit. No timer: a lone submit is written at once, and submits that arrive while every committer is
- * busy share the next commit, so the commits per second stay flat as the load grows and a submit waits at most
- * for the commits in flight before its own. Several committers ({@code EngineConfig#submitCommitters}) overlap
- * one group's statements with another's durable write, and run the work of submits that bring some (a
- * provider's resource rows, one round trip after another) in parallel. Each caller gets its own outcome; the
- * store keeps one caller's failure from failing another. Two committers' groups may wait on each other (two
- * submits of one idempotency key or one exclusive resource at the same instant, in reverse order): the database
- * ends that by failing one group, which is then written one submit at a time.
+ * durable commit. No timer: a lone submit is written at once, and submits that arrive while a commit is in flight
+ * share the next one, so the commits per second stay flat as the load grows.
+ *
+ * <p>Two kinds of submits, two rules. Those without work (a row, nothing else) have at most one group in flight:
+ * everything queued while it commits goes in the next one, so the groups are as large as the load and the cost
+ * per group (a round trip, a durable write) is shared by all. Splitting them over several committers only made
+ * smaller groups: a third of the throughput for the same CPU. Those with work (a provider's resource rows, one
+ * round trip after another) run on any free committer of the {@code EngineConfig#submitCommitters}, so their
+ * works run in parallel; a committer taking them also takes the waiting work-free submits when no group of those
+ * is in flight. Each caller gets its own outcome; the store keeps one caller's failure from failing another. Two
+ * committers' groups may wait on each other (two submits of one idempotency key or one exclusive resource at the
+ * same instant, in reverse order): the database ends that by failing one group, which is then written one
+ * submit at a time.
  */
 final class Submits implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Submits.class);
@@ -32,15 +40,27 @@ final class Submits implements Runnable {
     }
 
     private final OperationStore store;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a submit is queued that a waiting committer may take. */
+    private final Condition ready = lock.newCondition();
+    /** Guarded by {@link #lock}: the queued submits without work, and with. */
+    private final ArrayDeque<Pending> plain = new ArrayDeque<>();
+    private final ArrayDeque<Pending> withWork = new ArrayDeque<>();
+    /** Guarded by {@link #lock}: a group holding work-free submits is being committed. */
+    private boolean plainInFlight;
     private final Thread[] threads;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder stored = new LongAdder();
+    /** Group commits by size: [1], [2-3], [4-7], ... [256]; logged at debug when the engine stops. */
+    private final LongAdder[] sizes = new LongAdder[9];
 
     Submits(OperationStore store, String node, int committers) {
         this.store = store;
         this.threads = new Thread[committers];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = new LongAdder();
+        }
         for (int i = 0; i < committers; i++) {
             // platform threads: they must not queue behind the request threads waiting for them on the carriers
             threads[i] = Thread.ofPlatform().daemon().name("asyncops-submit-" + node + "-" + i).unstarted(this);
@@ -59,7 +79,13 @@ final class Submits implements Runnable {
         if (!running) {
             throw new IllegalStateException("the engine is closed");
         }
-        queue.add(new Pending(row, done));
+        lock.lock();
+        try {
+            (row.hasWork() ? withWork : plain).add(new Pending(row, done));
+            ready.signal();
+        } finally {
+            lock.unlock();
+        }
         if (!running) {
             // stopped while adding: the committer may already have failed what it found, not this one
             failAll(new IllegalStateException("the engine is closed"));
@@ -78,35 +104,67 @@ final class Submits implements Runnable {
         }
     }
 
-    /** Submits waiting for the committer (not counting those in the transaction it is writing). */
+    /** Submits waiting for a committer (not counting those in the transactions being written). */
     int queued() {
-        return queue.size();
+        lock.lock();
+        try {
+            return plain.size() + withWork.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         List<NewOperation> rows = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
+        while (true) {
+            boolean tookPlain;
+            lock.lock();
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                while (withWork.isEmpty() && (plain.isEmpty() || plainInFlight)) {
+                    if (!running) {
+                        return;
+                    }
+                    ready.await(100, TimeUnit.MILLISECONDS);
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                take(withWork, batch);
+                tookPlain = !plainInFlight && !plain.isEmpty();
+                if (tookPlain) {
+                    take(plain, batch);
+                    plainInFlight = true;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
                 for (Pending p : batch) {
                     rows.add(p.row());
                 }
                 commit(batch, rows);
-            } catch (InterruptedException e) {
-                break;
             } finally {
                 batch.clear();
                 rows.clear();
+                if (tookPlain) {
+                    lock.lock();
+                    try {
+                        // this thread takes the next group itself: no one else need wake
+                        plainInFlight = false;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
             }
         }
-        failAll(new IllegalStateException("the engine stopped before the operation was stored"));
+    }
+
+    private static void take(ArrayDeque<Pending> from, List<Pending> batch) {
+        Pending p;
+        while (batch.size() < MAX_BATCH && (p = from.poll()) != null) {
+            batch.add(p);
+        }
     }
 
     private void commit(List<Pending> batch, List<NewOperation> rows) {
@@ -114,6 +172,7 @@ final class Submits implements Runnable {
             List<Inserted> results = store.insert(rows);
             commits.increment();
             stored.add(rows.size());
+            sizes[31 - Integer.numberOfLeadingZeros(rows.size())].increment();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
@@ -129,6 +188,12 @@ final class Submits implements Runnable {
     /** Stops after storing what is queued (graceful), or at once ({@code abandon}) failing what is queued. */
     void stop(boolean abandon) {
         running = false;
+        lock.lock();
+        try {
+            ready.signalAll();
+        } finally {
+            lock.unlock();
+        }
         for (Thread t : threads) {
             if (abandon) {
                 t.interrupt();
@@ -142,12 +207,31 @@ final class Submits implements Runnable {
             Thread.currentThread().interrupt();
         }
         failAll(new IllegalStateException("the engine is closed"));
-        LOG.debug("{} submits in {} group commits", stored.sum(), commits.sum());
+        if (LOG.isDebugEnabled()) {
+            StringBuilder histogram = new StringBuilder();
+            for (int i = 0; i < sizes.length; i++) {
+                long n = sizes[i].sum();
+                if (n > 0) {
+                    histogram.append(histogram.isEmpty() ? "" : ", ").append(1 << i).append(i > 0 ? "-"
+                            + ((2 << i) - 1) : "").append(": ").append(n);
+                }
+            }
+            LOG.debug("{} submits in {} group commits (groups by size {})", stored.sum(), commits.sum(), histogram);
+        }
     }
 
     private void failAll(RuntimeException e) {
-        Pending p;
-        while ((p = queue.poll()) != null) {
+        List<Pending> failed = new ArrayList<>();
+        lock.lock();
+        try {
+            failed.addAll(plain);
+            failed.addAll(withWork);
+            plain.clear();
+            withWork.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Pending p : failed) {
             p.done().completeExceptionally(e);
         }
     }

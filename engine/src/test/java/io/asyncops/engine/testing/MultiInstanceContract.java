@@ -9,7 +9,16 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationStatus;
 import io.asyncops.engine.Outcome;
 import io.asyncops.engine.Submission;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.internal.DefaultEngine;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -76,5 +85,47 @@ public interface MultiInstanceContract extends EngineFixture {
         System.out.printf("cross-instance: submit->start %.1f ms, end->waiter woke %.1f ms%n",
                 startLatency / 1e6, wake.toNanos() / 1e6);
         assertThat(wake).isLessThan(Duration.ofMillis(500));
+    }
+
+    /**
+     * The insert of a group announces every row it stored, in payloads of at most 150 ids: a group of 256 (the
+     * most one commit takes) is heard of id by id on another instance.
+     */
+    @Test
+    default void anotherInstanceHearsOfEveryOperationOfALargeGroup() throws Exception {
+        Set<OperationId> heard = ConcurrentHashMap.newKeySet();
+        engine(b -> b.nodeId("listener").runWorkers(false).listener(new EngineListener() {
+            @Override
+            public void changed(OperationId id) {
+                heard.add(id);
+            }
+        }));
+        // one committer, held by a submit whose work waits: the 256 callers behind it share the next group
+        DefaultEngine front = (DefaultEngine) engine(b -> b.nodeId("front").runWorkers(false).submitCommitters(1));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<OperationId> submitted = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Operation> first = pool.submit(() -> front.submit(Submission.of("test/echo", null), c -> {
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<Operation>> group = new ArrayList<>();
+            for (int i = 0; i < 256; i++) {
+                group.add(pool.submit(() -> front.submit(Submission.of("test/echo", null))));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> front.queuedSubmits() == 256);
+            release.countDown();
+            submitted.add(first.get(30, TimeUnit.SECONDS).id());
+            for (Future<Operation> f : group) {
+                submitted.add(f.get(30, TimeUnit.SECONDS).id());
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard).containsAll(submitted));
     }
 }

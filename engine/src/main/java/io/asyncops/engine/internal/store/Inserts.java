@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  *       only its submitter fails;</li>
  *   <li>each refused row is explained: an idempotent replay (of a stored operation or of a row of this very
  *       group), a key used with another input, a busy resource; or its holder is gone, and it goes round again;</li>
- *   <li>one notice, one commit.</li>
+ *   <li>one notice (sent with the insert where the database can), one commit; none of its own when no row has
+ *       work and the insert is one statement ({@link SqlDialect#insertIsOneStatement}).</li>
  * </ol>
  * A group whose transaction fails as a whole (a row the database rejects, a lost connection) is written again
  * one operation at a time, so the offender fails alone. A lone operation needs no savepoint: its transaction is
@@ -88,49 +89,57 @@ final class Inserts {
         }
     }
 
-    /** One transaction for the rows {@code which} names; per row its outcome, null to try again. */
+    /**
+     * One transaction for the rows {@code which} names; per row its outcome, null to try again. Rows without
+     * work, on a database that inserts them in one statement, need no transaction around it: that statement
+     * commits on its own (durably), and the refused rows are explained after it, when every row it stored is
+     * there to be found.
+     */
     private Inserted[] together(List<NewOperation> batch, List<Integer> which) {
         List<NewOperation> rows = new ArrayList<>(which.size());
+        boolean work = false;
         for (int i : which) {
             rows.add(batch.get(i));
+            work |= batch.get(i).hasWork();
         }
         boolean alone = rows.size() == 1;
         String what = alone ? "store operation " + rows.get(0).operation().id() : "store " + rows.size() + " operations";
-        return Transactions.run(dataSource, what, c -> {
-            boolean[] stored = dialect.insertNew(c, rows);
-            Inserted[] out = new Inserted[rows.size()];
-            List<io.asyncops.engine.OperationId> created = new ArrayList<>(rows.size());
-            for (int k = 0; k < rows.size(); k++) {
-                NewOperation row = rows.get(k);
-                if (!stored[k]) {
-                    continue;
-                }
-                if (row.hasWork()) {
-                    if (alone) {
-                        row.work().execute(c); // throws: the transaction, its own, rolls back
-                    } else {
-                        Throwable failed = workInSavepoint(c, row);
-                        if (failed != null) {
-                            out[k] = Inserted.failed(failed);
-                            stored[k] = false;
-                            continue;
-                        }
+        if (!work && dialect.insertIsOneStatement()) {
+            return Transactions.autocommit(dataSource, what, c -> store(c, rows, alone));
+        }
+        return Transactions.run(dataSource, what, c -> store(c, rows, alone));
+    }
+
+    /** Inserts {@code rows} (announced), runs their works, explains the refused ones. */
+    private Inserted[] store(Connection c, List<NewOperation> rows, boolean alone) throws SQLException {
+        boolean[] stored = dialect.insertNew(c, rows, node);
+        Inserted[] out = new Inserted[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            NewOperation row = rows.get(k);
+            if (!stored[k]) {
+                continue;
+            }
+            if (row.hasWork()) {
+                if (alone) {
+                    row.work().execute(c); // throws: the transaction, its own, rolls back
+                } else {
+                    Throwable failed = workInSavepoint(c, row);
+                    if (failed != null) {
+                        out[k] = Inserted.failed(failed);
+                        stored[k] = false;
+                        continue;
                     }
                 }
-                out[k] = Inserted.created(row.operation());
-                created.add(row.operation().id());
             }
-            // after the works: a replay must find only rows that stay, and a row whose work failed frees its key
-            for (int k = 0; k < rows.size(); k++) {
-                if (!stored[k] && out[k] == null) {
-                    out[k] = resolve(c, rows.get(k));
-                }
+            out[k] = Inserted.created(row.operation());
+        }
+        // after the works: a replay must find only rows that stay, and a row whose work failed frees its key
+        for (int k = 0; k < rows.size(); k++) {
+            if (!stored[k] && out[k] == null) {
+                out[k] = resolve(c, rows.get(k));
             }
-            if (!created.isEmpty()) {
-                dialect.notify(c, new Notice(node, true, created));
-            }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** Runs a row's work in a savepoint; on failure undoes it and the row, and returns what to throw. */

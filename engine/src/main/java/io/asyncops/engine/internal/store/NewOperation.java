@@ -19,7 +19,8 @@ public record NewOperation(Operation operation, boolean exclusive, String correl
         Objects.requireNonNull(work, "work == null");
     }
 
-    boolean hasWork() {
+    /** True when it brings work to run in its transaction. */
+    public boolean hasWork() {
         return work != TransactionalWork.none();
     }
 }

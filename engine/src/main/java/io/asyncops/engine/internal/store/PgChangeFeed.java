@@ -26,7 +26,9 @@ final class PgChangeFeed implements ChangeFeed, Runnable {
     private PgChangeFeed(javax.sql.DataSource dataSource, Consumer<Notice> sink) {
         this.dataSource = dataSource;
         this.sink = sink;
-        this.thread = Thread.ofVirtual().name("asyncops-listen").unstarted(this);
+        // a platform thread: it wakes for every notice, its own node's too (one per group of submits or endings),
+        // and a virtual one paid the scheduler's hand-offs and the poller's registrations on each wake-up
+        this.thread = Thread.ofPlatform().daemon().name("asyncops-listen").unstarted(this);
     }
 
     static PgChangeFeed start(javax.sql.DataSource dataSource, Consumer<Notice> sink) {

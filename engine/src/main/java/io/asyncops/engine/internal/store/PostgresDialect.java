@@ -53,12 +53,15 @@ final class PostgresDialect extends SqlDialect {
 
     /**
      * All rows in one statement whatever their number: the varying columns as arrays, unnested into rows; rows a
-     * unique index refuses are skipped ({@code on conflict do nothing}) and the ids stored come back. One
-     * statement text for every group size, so it is prepared once per connection.
+     * unique index refuses are skipped ({@code on conflict do nothing}) and the ids stored come back. The same
+     * statement announces them ({@code pg_notify}, {@link Notice#IDS_PER_PAYLOAD} ids a payload, as
+     * {@link Notice#encode} writes them): a separate notify would be one more round trip per group. One statement
+     * text for every group size, so it is prepared once per connection. Its output: the stored ids, then one null
+     * per payload sent.
      */
-    private static final String INSERT_NEW = "insert into " + Rows.TABLE + " (id, request_id, kind, subscription,"
-            + " resource_id, status, created_at, due_at, input, idempotency_key, owner_principal, active_resource,"
-            + " idempotency_ref, correlation_id, attempt, cancel_requested, version)"
+    private static final String INSERT_NEW = "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
+            + " subscription, resource_id, status, created_at, due_at, input, idempotency_key, owner_principal,"
+            + " active_resource, idempotency_ref, correlation_id, attempt, cancel_requested, version)"
             + " select r.id, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created_at::timestamptz,"
             + " r.created_at::timestamptz, r.input, r.idempotency_key, r.owner_principal, r.active_resource,"
             + " r.idempotency_ref, r.correlation_id, 0, false, 1"
@@ -66,10 +69,19 @@ final class PostgresDialect extends SqlDialect {
             + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind,"
             + " subscription, resource_id, created_at, input, idempotency_key, owner_principal, active_resource,"
             + " idempotency_ref, correlation_id)"
-            + " on conflict do nothing returning id";
+            + " on conflict do nothing returning id),"
+            + " announced as (select pg_notify('" + CHANNEL + "', ? || string_agg(id::text, ',')) as sent"
+            + " from (select id, (row_number() over () - 1) / " + Notice.IDS_PER_PAYLOAD + " as payload from stored) p"
+            + " group by payload)"
+            + " select id from stored union all select null::uuid from announced";
 
     @Override
-    boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
+    boolean insertIsOneStatement() {
+        return true;
+    }
+
+    @Override
+    boolean[] insertNew(Connection c, List<NewOperation> rows, String node) throws SQLException {
         int n = rows.size();
         Object[] ids = new Object[n];
         String[][] text = new String[11][n];
@@ -97,9 +109,13 @@ final class PostgresDialect extends SqlDialect {
             for (int k = 0; k < text.length; k++) {
                 ps.setArray(k + 2, c.createArrayOf(k == 4 ? "text" : "varchar", text[k]));
             }
+            ps.setString(text.length + 2, node + "|w|");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(rs.getObject(1));
+                    Object id = rs.getObject(1);
+                    if (id != null) {
+                        stored.add(id);
+                    }
                 }
             }
         }

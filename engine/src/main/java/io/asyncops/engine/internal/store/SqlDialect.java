@@ -55,11 +55,14 @@ public abstract class SqlDialect {
 
     /**
      * Inserts new operation rows in the caller's transaction, skipping each one a unique index refuses (its id,
-     * its idempotency key, its exclusive resource) without failing the others; per row, whether it was stored.
+     * its idempotency key, its exclusive resource) without failing the others, and announces those stored as
+     * engine instance {@code node} ({@link #notify}); per row, whether it was stored. An announced row whose
+     * work then fails is rolled back: other instances look at an operation that does not exist, which is harmless.
      * ANSI: one row at a time, each in a savepoint (a failed statement may spoil the whole transaction).
      */
-    boolean[] insertNew(Connection c, List<NewOperation> rows) throws SQLException {
+    boolean[] insertNew(Connection c, List<NewOperation> rows, String node) throws SQLException {
         boolean[] stored = new boolean[rows.size()];
+        List<io.asyncops.engine.OperationId> ids = new ArrayList<>(rows.size());
         try (PreparedStatement ps = c.prepareStatement(Rows.INSERT)) {
             for (int i = 0; i < rows.size(); i++) {
                 Rows.bindNew(ps, rows.get(i));
@@ -75,9 +78,21 @@ public abstract class SqlDialect {
                     continue;
                 }
                 c.releaseSavepoint(sp);
+                ids.add(rows.get(i).operation().id());
             }
         }
+        if (!ids.isEmpty()) {
+            notify(c, new Notice(node, true, ids));
+        }
         return stored;
+    }
+
+    /**
+     * True when {@link #insertNew} is one statement, atomic on its own: a group without work then needs no
+     * transaction around it (no BEGIN, no COMMIT round trip), its statement's own commit is the durable one.
+     */
+    boolean insertIsOneStatement() {
+        return false;
     }
 
     /**

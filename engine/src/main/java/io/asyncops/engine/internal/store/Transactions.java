@@ -40,6 +40,21 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs {@code body} on a connection in auto-commit mode: for work that is one statement, which commits (durably)
+     * on its own without a BEGIN and a COMMIT round trip.
+     */
+    static <T> T autocommit(DataSource dataSource, String what, Body<T> body) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true); // a pool configured so; it resets the mode when the connection returns
+            }
+            return body.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
     private static void restoreQuietly(Connection c, Throwable first) {
         try {
             c.setAutoCommit(true);

@@ -20,6 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 
 /**
@@ -50,6 +53,8 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     private final Duration signingPeriod;
     private final Duration longestTokenLifetime;
     private volatile Ring ring;
+    /** A key made ahead (on a first start, while the database opens), taken by the next key this node makes. */
+    private volatile Future<RSAKey> ahead;
 
     /**
      * The keys that still verified when loaded, newest first; {@code loadedAtNanos} is {@link System#nanoTime} then:
@@ -108,6 +113,22 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
             throw new IllegalStateException("no signing key could be made or loaded");
         }
         return signer.key();
+    }
+
+    /**
+     * Starts making a new RSA key on another thread, for a deployment that will need one (a database just created):
+     * the pair is the slow part of a first start, so it is made while the database opens and migrates. Hand it to
+     * {@link #useAhead}; unused, it is dropped.
+     */
+    public static FutureTask<RSAKey> makeAhead() {
+        FutureTask<RSAKey> task = new FutureTask<>(SigningKeys::newKey);
+        Thread.ofVirtual().name("asyncops-signing-key-pair").start(task);
+        return task;
+    }
+
+    /** The next key this node makes uses {@code key} (from {@link #makeAhead}) instead of making its own. */
+    public void useAhead(Future<RSAKey> key) {
+        ahead = Objects.requireNonNull(key, "key == null");
     }
 
     /** The public keys that verify now (what the identity endpoint's {@code jwks_uri} serves). */
@@ -194,15 +215,36 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
     private StoredKey generate(Instant at) {
         // whole milliseconds: what every database stores exactly, so the key is not "created after now" once read
         Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        RSAKey key = new RSAKey.Builder(takeAhead()).issueTime(java.util.Date.from(now)).build();
+        Instant signUntil = now.plus(signingPeriod);
+        return new StoredKey(key, now, signUntil, signUntil.plus(longestTokenLifetime));
+    }
+
+    /** The key made ahead, if one was handed over and not taken yet; else a new one. */
+    private RSAKey takeAhead() {
+        Future<RSAKey> made = ahead;
+        ahead = null;
+        if (made == null) {
+            return newKey();
+        }
         try {
-            RSAKey key = new RSAKeyGenerator(2048)
+            return made.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making an RSA key", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot generate an RSA key", e.getCause());
+        }
+    }
+
+    /** A new 2048-bit RS256 signing key with a random {@code kid}. */
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
-                    .issueTime(java.util.Date.from(now))
                     .generate();
-            Instant signUntil = now.plus(signingPeriod);
-            return new StoredKey(key, now, signUntil, signUntil.plus(longestTokenLifetime));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
