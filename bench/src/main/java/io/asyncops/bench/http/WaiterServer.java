@@ -38,8 +38,9 @@ public final class WaiterServer {
     static final String KIND = "Bench.Waiters/things/write";
 
     /**
-     * The engine's fallback recheck of all waiters ({@code -Dasyncops.bench.fallback=PT30S} through
-     * {@code asyncops.bench.serverOpts}): set long, a waiter its change notice missed shows as a release that late.
+     * The engine's fallback recheck of all waiters ({@code -Dasyncops.bench.fallback=PT30S} in
+     * {@code ASYNCOPS_JAVA_OPTS}; {@link WaitersBench} passes it on): set long, a waiter its change notice missed
+     * shows as a release that late.
      */
     private static final Duration FALLBACK = Duration.parse(System.getProperty("asyncops.bench.fallback", "PT1S"));
 
