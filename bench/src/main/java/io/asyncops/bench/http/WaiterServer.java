@@ -37,6 +37,16 @@ public final class WaiterServer {
     static final String SUB = "00000000-0000-0000-0000-00000000a17e";
     static final String KIND = "Bench.Waiters/things/write";
 
+    /**
+     * The engine's fallback recheck of all waiters ({@code -Dasyncops.bench.fallback=PT30S} in
+     * {@code ASYNCOPS_JAVA_OPTS}; {@link WaitersBench} passes it on): set long, a waiter its change notice missed
+     * shows as a release that late.
+     */
+    private static final Duration FALLBACK = Duration.parse(System.getProperty("asyncops.bench.fallback", "PT1S"));
+
+    /** The engine's heartbeat interval ({@code -Dasyncops.bench.heartbeat=PT10S}; leases 3x as long). */
+    private static final Duration HEARTBEAT = Duration.parse(System.getProperty("asyncops.bench.heartbeat", "PT10S"));
+
     private WaiterServer() {
     }
 
@@ -49,7 +59,8 @@ public final class WaiterServer {
             CountDownLatch running = new CountDownLatch(n);
             CountDownLatch ended = new CountDownLatch(n);
             ServerConfig.Builder b = ServerConfig.builder().httpPort(0).host("127.0.0.1").dataDir(dataDir)
-                    .engine(e -> e.workers(n).handler(KIND, ctx -> {
+                    .engine(e -> e.workers(n).fallbackPollInterval(FALLBACK)
+                            .heartbeatInterval(HEARTBEAT).leaseDuration(HEARTBEAT.multipliedBy(3)).handler(KIND, ctx -> {
                         CountDownLatch gate = gates.computeIfAbsent(ctx.operation().id(), k -> new CountDownLatch(1));
                         running.countDown();
                         gate.await();

@@ -63,6 +63,11 @@ public final class WaitersBench {
         if (!extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
+        for (String name : List.of("asyncops.bench.fallback", "asyncops.bench.heartbeat")) {
+            if (System.getProperty(name) != null) {
+                cmd.add("-D" + name + "=" + System.getProperty(name)); // the server's engine settings, for experiments
+            }
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WaiterServer.class.getName(), db,
                 Integer.toString(ops)));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -122,6 +127,7 @@ public final class WaitersBench {
             report("long polls", ended, released, 0, polls);
             report("event streams", ended, released, polls, n);
             report("all", ended, released, 0, n);
+            lateBySecond(ended, released);
             System.out.printf("early answers (before the end: a long poll's 60 s passed): %d; failed waiters: %d%n",
                     early.get(), failed.get());
             in.println("quit");
@@ -190,6 +196,27 @@ public final class WaitersBench {
         System.out.printf("release after the end, %-13s p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms;"
                         + " within 100 ms: %d of %d%n", what, Load.percentileMillis(nanos, 50),
                 Load.percentileMillis(nanos, 99), Load.percentileMillis(nanos, 100), within, to - from);
+    }
+
+    /** Where in the end window the releases later than 100 ms fall: clusters point at what stalled them. */
+    private static void lateBySecond(long[] ended, long[] released) {
+        long first = Long.MAX_VALUE;
+        for (long e : ended) {
+            first = Math.min(first, e);
+        }
+        java.util.TreeMap<Long, Integer> late = new java.util.TreeMap<>();
+        java.util.TreeMap<Long, Long> worst = new java.util.TreeMap<>();
+        for (int i = 0; i < ended.length; i++) {
+            long lag = released[i] - ended[i];
+            if (lag > 100_000) {
+                long second = (ended[i] - first) / 1_000_000;
+                late.merge(second, 1, Integer::sum);
+                worst.merge(second, lag / 1000, Math::max);
+            }
+        }
+        StringBuilder sb = new StringBuilder("late releases (> 100 ms) by second of the end window:");
+        late.forEach((s, c) -> sb.append(String.format(Locale.ROOT, " %ds:%d(max %d ms)", s, c, worst.get(s))));
+        System.out.println(late.isEmpty() ? "late releases (> 100 ms): none" : sb.toString());
     }
 
     private static String heap(PrintWriter in, BufferedReader out, String when) throws IOException {

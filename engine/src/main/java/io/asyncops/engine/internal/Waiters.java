@@ -28,7 +28,13 @@ final class Waiters {
     /** Registers a waiter; register before reading the state waited on, so no change slips between. */
     Waiter register(OperationId id, long afterVersion) {
         Waiter w = new Waiter(new Signal(), afterVersion);
-        byId.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(w);
+        // added inside the compute: added after it, it could land in a set the last waiter's unregister had just
+        // dropped from the map, where no change would ever find it
+        byId.compute(id, (k, set) -> {
+            Set<Waiter> s = set != null ? set : ConcurrentHashMap.newKeySet();
+            s.add(w);
+            return s;
+        });
         return w;
     }
 
