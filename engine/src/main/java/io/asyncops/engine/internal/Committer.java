@@ -6,6 +6,7 @@ import io.asyncops.engine.internal.store.OperationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,6 +79,9 @@ final class Committer implements Runnable {
 
     private void commit(List<Pending> batch) {
         Instant at = Times.now(clock);
+        // operation rows locked in the heartbeats' order (by id), so a group of endings and a heartbeat's batch never
+        // wait on each other's rows in a cycle (PostgreSQL would break the deadlock by failing one of them)
+        batch.sort(Comparator.comparing(p -> p.ending().fence().id().toString()));
         List<Ending> endings = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             endings.add(p.ending());
