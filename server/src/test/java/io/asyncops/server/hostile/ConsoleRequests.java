@@ -11,39 +11,21 @@ import java.util.Random;
  * {@code Contoso.Widgets} (served from an OpenAPI spec) with bodies the spec refuses: wrong types, huge strings,
  * deep nesting, unknown and read-only properties, and its actions and api-versions.
  */
-final class ConsoleRequests {
+final class ConsoleRequests extends ProbeGenerator {
     private static final String API = "/console/api";
 
-    private final Random r;
-    private final HostileRequests.Target t;
-    private final List<String> names;
     private final List<String> ids;
-    private final List<Probe> probes;
 
     ConsoleRequests(Random r, HostileRequests.Target t, List<String> names, List<String> ids, List<Probe> probes) {
-        this.r = r;
-        this.t = t;
-        this.names = names;
+        super(r, t, names, probes);
         this.ids = ids;
-        this.probes = probes;
     }
 
+    @Override
     void all() {
         console();
         files();
         widgets();
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(r.nextInt(list.size()));
-    }
-
-    private Probe.Builder req(String family, String abuse) {
-        return new Probe.Builder(family, abuse);
-    }
-
-    private void add(Probe.Builder b) {
-        probes.add(b.build());
     }
 
     // ---------------------------------------------------------------- console data routes

@@ -13,39 +13,20 @@ import java.util.Random;
  * paths; and the ARM reads that came with it: subscriptions, tenants and the generic resource lists with hostile
  * {@code $filter}, {@code $expand}, {@code $top} and {@code $skipToken}.
  */
-final class IdentityRequests {
+final class IdentityRequests extends ProbeGenerator {
     private static final String TOKEN = "/adfs/oauth2/token";
     private static final String ARM_SCOPE = "https%3A%2F%2Fmanagement.core.windows.net%2F.default";
 
-    private final Random r;
-    private final HostileRequests.Target t;
-    private final List<String> names;
-    private final List<Probe> probes;
-
     IdentityRequests(Random r, HostileRequests.Target t, List<String> names, List<Probe> probes) {
-        this.r = r;
-        this.t = t;
-        this.names = names;
-        this.probes = probes;
+        super(r, t, names, probes);
     }
 
+    @Override
     void all() {
         tokenEndpoint();
         discovery();
         subscriptions();
         resourceLists();
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(r.nextInt(list.size()));
-    }
-
-    private Probe.Builder req(String family, String abuse) {
-        return new Probe.Builder(family, abuse);
-    }
-
-    private void add(Probe.Builder b) {
-        probes.add(b.build());
     }
 
     private static String basic(String decoded) {
