@@ -35,7 +35,7 @@ class OpenApiRoutesTest {
         try (AsyncOpsServer server = AsyncOpsServer.start(ServerConfig.builder().httpPort(0).dataDir(data)
                 .addPlane(new ClassicPlane()).build())) {
             RouteRecorder recorder = new RouteRecorder();
-            AsyncOpsServer.routing(recorder.builder(), server.pipeline());
+            ServerRouting.routing(recorder.builder(), server.pipeline());
             for (RouteRecorder.Route r : recorder.routes()) {
                 if (r.path() == null) {
                     continue; // the 404 fallback
