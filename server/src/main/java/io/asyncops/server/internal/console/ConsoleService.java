@@ -29,6 +29,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +52,24 @@ public final class ConsoleService implements HttpService {
     static final Duration COUNTS_SETTLE = Duration.ofMillis(300);
     /** A stream ends after this long; the page reconnects, and its token is verified again. */
     static final Duration MAX_STREAM = Duration.ofMinutes(10);
-    private static final Assets ASSETS = new Assets(Map.of(
-            "index.html", new Assets.Asset("io/asyncops/server/console/index.html", "text/html; charset=utf-8"),
-            "console.css", new Assets.Asset("io/asyncops/server/console/console.css", "text/css; charset=utf-8"),
-            "console.js", new Assets.Asset("io/asyncops/server/console/console.js",
-                    "text/javascript; charset=utf-8")),
+    /** The page's script modules: {@code console.js} imports the others (same directory, same route). */
+    private static final String DIR = "io/asyncops/server/console/";
+    static final List<String> SCRIPTS = List.of("console.js", "auth.js", "list.js", "stream.js", "detail.js",
+            "resources.js", "state.js", "util.js");
+    private static final Assets ASSETS = new Assets(assets(),
             "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
                     + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+
+    /** The page, its style sheet and its modules (served as JavaScript: browsers refuse a module of another type). */
+    private static Map<String, Assets.Asset> assets() {
+        Map<String, Assets.Asset> files = new HashMap<>();
+        files.put("index.html", new Assets.Asset(DIR + "index.html", "text/html; charset=utf-8"));
+        files.put("console.css", new Assets.Asset(DIR + "console.css", "text/css; charset=utf-8"));
+        for (String script : SCRIPTS) {
+            files.put(script, new Assets.Asset(DIR + script, "text/javascript; charset=utf-8"));
+        }
+        return files;
+    }
 
     private final Engine engine;
     private final Urls urls;
