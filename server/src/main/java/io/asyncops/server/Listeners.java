@@ -60,9 +60,13 @@ final class Listeners {
     private static void connections(ListenerConfig.BuilderBase<?, ?> listener, ServerConfig config,
                                     ConnectionGuard guard) {
         // one HTTP/1 configuration replacing the default, under the default's name: under another name the server
-        // keeps both, guesses between them, and closes connections that speak neither (HTTP/1.0) without their 505
+        // keeps both, guesses between them, and closes connections that speak neither (HTTP/1.0) without their 505.
+        // The query is left to the routing's URL rules (EdgeChecks: strict UTF-8 percent-decoding, no control
+        // character, bounded lengths), which name the fault; the transport's own check answered a bare 400 without
+        // saying which part of the request was wrong, and before the request line reached anything that could tell
         listener.protocols(List.of(Http1Config.builder()
                         .name("http_1_1")
+                        .validatePrologue(false)
                         .maxPrologueLength(Limits.REQUEST_LINE)
                         .maxHeadersSize(Limits.HEADERS)
                         .addReceiveListener(guard)

@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,41 @@ class HostileFindingsTest {
         return "<Resource xmlns=\"http://schemas.microsoft.com/windowsazure\"><Name>" + name + "</Name><Type>biztalk"
                 + "</Type><Plan>Standard</Plan><SchemaVersion>1.0</SchemaVersion><IntrinsicSettings><Edition>Standard"
                 + "</Edition><Region>West US</Region></IntrinsicSettings>" + tags + "</Resource>";
+    }
+
+    /**
+     * Bytes the transport cannot parse in the request target (a malformed percent-escape in the path or the query, a
+     * raw space) get the routing's specific code in the plane's format, not the transport's bare {@code BadRequest};
+     * a fault elsewhere (a header name with a space) keeps the generic code. Raw socket: clients refuse to send these.
+     */
+    @Test
+    void unparseableTargetsGetASpecificCodeOnBothPlanes() throws Exception {
+        Map<String, String> arm = new LinkedHashMap<>();
+        arm.put("/subscriptions/" + SUB + "/providers?%zz", "InvalidQueryParameterValue");
+        arm.put(ARM + "/resourcegroups?api-version=2025-04-01&$top=%", "InvalidQueryParameterValue");
+        arm.put(ARM + "/resourcegroups?api-version=%zz", "InvalidApiVersionParameter");
+        arm.put(ARM + "/resourcegroups/%zz?api-version=2025-04-01", "InvalidUri");
+        arm.put(ARM + "/resourcegroups/a%?api-version=2025-04-01", "InvalidUri");
+        arm.put(ARM + "/operationStatuses?api-version=2021-11-01&$filter=status eq 'InProgress'", "InvalidUri");
+        for (Map.Entry<String, String> e : arm.entrySet()) {
+            RawHttp.Answer a = send(request("GET", e.getKey(), token));
+            assertThat(a.status()).as(e.getKey()).isEqualTo(400);
+            assertThat(a.header("Content-Type")).as(e.getKey()).startsWith("application/json");
+            assertThat(a.header("x-ms-request-id")).as(e.getKey()).isNotBlank();
+            assertThat(armCode(a)).as(e.getKey() + ": " + a.body()).isEqualTo(e.getValue());
+        }
+        Map<String, String> classic = new LinkedHashMap<>();
+        classic.put("/" + SUB + "/operations/%zz", "InvalidUri");
+        classic.put(CLASSIC + "findingsbt?%zz", "InvalidQueryParameterValue");
+        for (Map.Entry<String, String> e : classic.entrySet()) {
+            RawHttp.Answer a = send(request("GET", e.getKey(), token));
+            assertThat(a.status()).as(e.getKey()).isEqualTo(400);
+            assertThat(classicError(a).code()).as(e.getKey() + ": " + a.body()).isEqualTo(e.getValue());
+        }
+        RawHttp.Answer badHeader = send(request("GET", ARM + "/resourcegroups?api-version=2025-04-01", token)
+                .rawHeader("Bad Header: x"));
+        assertThat(badHeader.status()).isEqualTo(400);
+        assertThat(armCode(badHeader)).isEqualTo("BadRequest");
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class Fallback {
                     ? "This server speaks HTTP/1.1; the request's version (" + safe(request.protocolVersion())
                             + ") is not supported."
                     : "The request could not be processed: " + status.reasonPhrase() + ".";
+            ApiException target = status.code() == 400 ? targetFault(request) : null;
+            if (target != null) {
+                code = target.code();
+                text = target.getMessage();
+            }
             boolean classic = ErrorTable.isClassic(pathOf(request.path()));
             TransportResponse.Builder answer = TransportResponse.builder()
                     .status(status)
@@ -91,6 +96,35 @@ public final class Fallback {
                     .entity(classic ? ErrorTable.classicBody(code, text) : ErrorTable.armBody(code, text));
             return answer.build();
         }
+    }
+
+    /**
+     * Why the request target was refused, when it was: the transport rejects a path it cannot decode before any route
+     * sees it, so the routing's own URL rules ({@link EdgeChecks}) are applied here to name the fault with the same
+     * code ({@code InvalidUri}, {@code InvalidQueryParameterValue}...); a target the request line splits (a raw space)
+     * is {@code InvalidUri} too. Null when the target is not at fault (a header or the framing is).
+     */
+    private static ApiException targetFault(DirectHandler.TransportRequest request) {
+        if (unparsed(request)) {
+            return null;
+        }
+        String target = request.path();
+        int query = target.indexOf('?');
+        try {
+            EdgeChecks.path(query < 0 ? target : target.substring(0, query));
+            if (query >= 0) {
+                EdgeChecks.query(target.substring(query + 1));
+            }
+        } catch (ApiException fault) {
+            return fault;
+        }
+        // a request line of more than three words: the transport keeps the whole line as the protocol version
+        String version = request.protocolVersion();
+        if (version != null && version.split(" ", -1).length > 3 && version.contains(target + " ")) {
+            return ApiException.badRequest("InvalidUri", "The request target holds a space; spaces and other"
+                    + " characters outside the URI syntax must be percent-encoded.");
+        }
+        return null;
     }
 
     private static boolean unparsed(DirectHandler.TransportRequest request) {
