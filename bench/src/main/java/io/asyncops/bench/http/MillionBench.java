@@ -165,6 +165,22 @@ public final class MillionBench {
             if (!explain) {
                 return full;
             }
+            // the server's statements are prepared: after five runs PostgreSQL may keep one generic plan for any
+            // subscription and page size, so that is the plan to look at too
+            try (Statement s = c.createStatement()) {
+                s.execute("set plan_cache_mode = force_generic_plan");
+                s.execute("prepare first_page(text, int) as " + page.replace("subscription = ?", "subscription = $1")
+                        .replace("fetch first 101 rows", "fetch first $2 rows"));
+                try (java.sql.ResultSet rs = s.executeQuery("explain (analyze, buffers) execute first_page('"
+                        + subscription(0) + "', 101)")) {
+                    System.out.println("  generic plan, subscription 0:");
+                    while (rs.next()) {
+                        System.out.println("    " + rs.getString(1));
+                    }
+                }
+                s.execute("deallocate first_page");
+                s.execute("reset plan_cache_mode");
+            }
             for (int i : new int[] {0, POLLED_SUBSCRIPTIONS - 1}) {
                 try (java.sql.PreparedStatement plan = c.prepareStatement("explain (analyze, buffers) " + page)) {
                     plan.setString(1, subscription(i));
@@ -195,8 +211,11 @@ public final class MillionBench {
         results.add(LatencyRun.run("status GET, random " + label + "operation", port, token, connections,
                 Duration.ofSeconds(seconds), r -> statusPath(recentOnly ? gen.recent(r) : gen.any(r))));
         if (!recentOnly) {
+            DataSource ds = server.server().dataSource();
+            statements(ds, null);
             results.add(LatencyRun.run("list, first page ($top=100)", port, token, connections,
                     Duration.ofSeconds(seconds), r -> listPath(r, listed, "")));
+            statements(ds, "list, first page ($top=100)");
             results.add(LatencyRun.run("list, first page of InProgress", port, token, connections,
                     Duration.ofSeconds(seconds), r -> listPath(r, listed,
                     "&$filter=status%20eq%20'InProgress'")));
@@ -208,6 +227,30 @@ public final class MillionBench {
             }
         }
         return results;
+    }
+
+    /**
+     * With {@code -Dasyncops.bench.statements=true} (pg_stat_statements loaded): the database's own time for the
+     * listing query during the last measure ({@code name}); a null {@code name} starts a new count.
+     */
+    private static void statements(DataSource ds, String name) throws SQLException {
+        if (!BenchPostgres.STATEMENTS) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if (name == null) {
+                s.execute("create extension if not exists pg_stat_statements");
+                s.execute("select pg_stat_statements_reset()");
+                return;
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("select sum(calls), sum(total_exec_time) / sum(calls),"
+                    + " max(max_exec_time), sum(shared_blks_read) from pg_stat_statements"
+                    + " where query like '%order by created_at desc, id desc%'")) {
+                rs.next();
+                System.out.printf("  %-34s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read%n",
+                        name, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
+            }
+        }
     }
 
     private static String statusPath(Generator.Op op) {
