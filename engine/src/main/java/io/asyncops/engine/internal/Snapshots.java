@@ -39,6 +39,7 @@ final class Snapshots {
                 .weigher((OperationId id, Object v) -> v instanceof Operation op ? weight(op) : 64)
                 .expireAfter(Expiry.<OperationId, Object>writing((id, v) ->
                         Duration.ofNanos(v instanceof Operation op && op.isTerminal() ? terminal : stale)))
+                .executor(Runnable::run)
                 .build();
         this.map = cache.asMap();
     }

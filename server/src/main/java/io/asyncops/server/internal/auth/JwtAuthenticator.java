@@ -92,6 +92,7 @@ public final class JwtAuthenticator {
                     Duration left = Duration.between(clock.instant(), v.validUntil());
                     return left.compareTo(MAX_CACHE_TIME) > 0 ? MAX_CACHE_TIME : left.isNegative() ? Duration.ZERO : left;
                 }))
+                .executor(Runnable::run)
                 .build();
     }
 

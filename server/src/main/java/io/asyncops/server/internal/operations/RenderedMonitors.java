@@ -27,6 +27,7 @@ public final class RenderedMonitors {
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
             .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
+            .executor(Runnable::run)
             .build();
 
     /**

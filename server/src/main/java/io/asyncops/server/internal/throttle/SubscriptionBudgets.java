@@ -27,7 +27,8 @@ final class SubscriptionBudgets {
     SubscriptionBudgets(Throttling config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_SUBSCRIPTIONS).expireAfterAccess(config.window()).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_SUBSCRIPTIONS).expireAfterAccess(config.window())
+                .executor(Runnable::run).build();
     }
 
     /** Takes one request of {@code subscription}'s read or write budget, if there is one left. */
