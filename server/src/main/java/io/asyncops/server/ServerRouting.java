@@ -69,8 +69,11 @@ final class ServerRouting {
                 .addFilter(new AuthFilter(p.authenticator()))
                 .addFilter(new ThrottleFilter(p.config().throttling(), p.config().clock()));
         ErrorTable.install(routing);
+        // the status monitor is the route every client polls: first, and at the routing's root, so that a poll does
+        // not walk other services' routes (each service is a list the router enters with a copy of the request's
+        // path) to reach it; its templates match no other route's paths, so the order changes no answer
+        new OperationStatusService(p.engine(), urls, p.streamMetrics(), monitors).routing(routing);
         routing.register(new HealthService(p.ready()), new MetricsService(p.registry()),
-                new OperationStatusService(p.engine(), urls, p.streamMetrics(), monitors),
                 new OperationListService(p.engine(), urls, p.requestIdKinds(), monitors));
         routing.register(new ConsoleService(p.engine(), urls, p.consoleStreams(), p.streamMetrics(), p.providers()),
                 new OpenApiService());

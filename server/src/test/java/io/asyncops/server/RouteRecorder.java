@@ -1,6 +1,8 @@
 package io.asyncops.server;
 
+import io.asyncops.server.internal.http.SegmentMatcher;
 import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.lang.reflect.InvocationHandler;
@@ -57,6 +59,11 @@ final class RouteRecorder {
                 routes.add(new Route(name.toUpperCase(Locale.ROOT), path));
             } else if (name.equals("route") && a.length == 3 && a[0] instanceof Method m && a[1] instanceof String p) {
                 routes.add(new Route(m.text(), prefix + p));
+            } else if (name.equals("route") && a.length == 3 && a[1] instanceof PathMatcher matcher
+                    && matcher.matchingElement().isPresent()
+                    && (a[0] instanceof Method || a[0] == SegmentMatcher.ANY_METHOD)) {
+                routes.add(new Route(a[0] instanceof Method m ? m.text() : "ANY",
+                        prefix + matcher.matchingElement().get()));
             } else if (name.equals("register")) {
                 String inner = a.length > 0 && a[0] instanceof String p ? prefix + p : prefix;
                 HttpRouting.Builder target = inner.equals(prefix) ? self[0] : builder(inner);

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Status polls at the HTTP stack's limit: wrk loads, in turns on the same server and with the same connection
  * count, {@code /health/live} (no token, no database), the authenticated status monitor of a running operation,
- * and that of a finished one. Prints each run and the median of the per-round ratios. Options: {@code --db h2|
+ * and that of a finished one. Prints each run (with the CPU per request of this JVM, where the server runs, and
+ * of wrk) and the median of the per-round ratios. Options: {@code --db h2|
  * postgresql} (both), {@code -c} connections (32), {@code -d} seconds per run (10), {@code --rounds} (3).
  */
 public final class StatusBench {
@@ -70,6 +71,7 @@ public final class StatusBench {
             urls.keySet().removeIf(k -> !k.contains(only)); // a profile of one kind of request
             List<String> auth = List.of("Authorization: Bearer " + server.token());
             Map<String, List<Double>> rates = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
             System.out.println(db + ":");
             for (Map.Entry<String, String> u : urls.entrySet()) { // warm-up: compiled code, filled caches
                 Wrk.run(u.getValue(), connections, Math.max(2, seconds / 2),
@@ -83,9 +85,11 @@ public final class StatusBench {
                         throw new IllegalStateException(u.getKey() + ": " + r);
                     }
                     rates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(r.perSecond());
+                    cpu.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(r.jvmCpuMicros());
                     // wrk counts a request slower than its 2 s timeout as a socket error: reported, not fatal
-                    System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", round,
-                            u.getKey(), r.perSecond(), r.p50Millis(), r.p99Millis(),
+                    System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU per request:"
+                                    + " server JVM %5.1f us, wrk %4.1f us%s%n", round, u.getKey(), r.perSecond(),
+                            r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(),
                             r.socketErrors() > 0 ? "  socket errors " + r.socketErrors() : "");
                 }
             }
@@ -95,8 +99,9 @@ public final class StatusBench {
                     continue;
                 }
                 double ratio = Load.medianRatio(rates.get(k), health);
-                System.out.printf("  %s: %-16s / health %5.2fx (median of %d rounds; goal >= 0.8x: %s)%n", db, k, ratio,
-                        rounds, ratio >= 0.8 ? "met" : "NOT met");
+                System.out.printf("  %s: %-16s / health %5.2fx (median of %d rounds; goal >= 0.8x: %s); server CPU"
+                                + " per request %.1f vs %.1f us%n", db, k, ratio, rounds, ratio >= 0.8 ? "met" : "NOT met",
+                        Load.median(cpu.get(k)), Load.median(cpu.get("/health/live")));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.asyncops.bench.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,15 @@ final class Wrk {
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
 
-    /** What one run measured. */
-    record Result(double perSecond, long non2xx, long socketErrors, double p50Millis, double p99Millis) {
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc/self/stat's times on Linux
+
+    /**
+     * What one run measured; {@code jvmCpuMicros} is this JVM's CPU (where the bench's server runs) and
+     * {@code wrkCpuMicros} wrk's, per request (NaN where unknown).
+     */
+    record Result(double perSecond, long non2xx, long socketErrors, double p50Millis, double p99Millis,
+                  double jvmCpuMicros, double wrkCpuMicros) {
     }
 
     private Wrk() {
@@ -52,11 +60,17 @@ final class Wrk {
         });
         cmd.add(url);
         try {
+            long cpuBefore = jvmCpuNanos();
+            long childrenBefore = childrenCpuTicks();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + out);
             }
+            long jvmCpu = jvmCpuNanos() - cpuBefore;
+            long wrkTicks = childrenCpuTicks() - childrenBefore; // wrk, reaped by waitFor, is the only child
+            Matcher count = REQUESTS.matcher(out);
+            long requests = count.find() ? Long.parseLong(count.group(1)) : 0;
             Matcher rate = RATE.matcher(out);
             if (!rate.find()) {
                 throw new IllegalStateException("no rate in wrk's output:\n" + out);
@@ -85,12 +99,32 @@ final class Wrk {
                 }
             }
             return new Result(Double.parseDouble(rate.group(1)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
-                    socketErrors, p50, p99);
+                    socketErrors, p50, p99, requests > 0 && jvmCpu >= 0 ? jvmCpu / 1e3 / requests : Double.NaN,
+                    requests > 0 && childrenBefore >= 0 && wrkTicks >= 0
+                            ? wrkTicks * (1e6 / TICKS_PER_SECOND) / requests : Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + BINARY, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** This JVM's CPU time (user and system), or -1. */
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** The CPU of this process's reaped children (cutime + cstime of /proc/self/stat), in ticks, or -1. */
+    private static long childrenCpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // fields after the command name in parentheses, which may hold spaces: state is field 3
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 }

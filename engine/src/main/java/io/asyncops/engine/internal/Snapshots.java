@@ -39,6 +39,9 @@ final class Snapshots {
                 .weigher((OperationId id, Object v) -> v instanceof Operation op ? weight(op) : 64)
                 .expireAfter(Expiry.<OperationId, Object>writing((id, v) ->
                         Duration.ofNanos(v instanceof Operation op && op.isTerminal() ? terminal : stale)))
+                // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
+                // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
+                .executor(Runnable::run)
                 .build();
         this.map = cache.asMap();
     }

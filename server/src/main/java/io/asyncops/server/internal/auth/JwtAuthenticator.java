@@ -92,6 +92,9 @@ public final class JwtAuthenticator {
                     Duration left = Duration.between(clock.instant(), v.validUntil());
                     return left.compareTo(MAX_CACHE_TIME) > 0 ? MAX_CACHE_TIME : left.isNegative() ? Duration.ZERO : left;
                 }))
+                // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
+                // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
+                .executor(Runnable::run)
                 .build();
     }
 

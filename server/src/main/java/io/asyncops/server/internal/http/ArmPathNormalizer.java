@@ -66,22 +66,26 @@ public final class ArmPathNormalizer implements Filter {
             }
             boolean fixed = i % 2 == 0 || afterProviders;
             afterProviders = false;
-            String segment = path.substring(start, end);
-            String word = segment;
-            if (fixed && !canonicalWords.contains(segment)) {
-                String known = canonical.get(segment.toLowerCase(Locale.ROOT));
-                if (known != null) {
-                    word = known;
-                }
-            }
+            String word = null; // the canonical spelling of a fixed segment spelled otherwise
             if (fixed) {
-                afterProviders = i % 2 == 0 && "providers".equals(word);
+                String segment = path.substring(start, end);
+                if (!canonicalWords.contains(segment)) {
+                    String known = canonical.get(segment.toLowerCase(Locale.ROOT));
+                    if (known != null) {
+                        word = known;
+                    }
+                }
+                afterProviders = i % 2 == 0 && "providers".equals(word != null ? word : segment);
             }
-            if (out == null && !word.equals(segment)) {
+            if (out == null && word != null) {
                 out = new StringBuilder(path.length()).append(path, 0, start);
             }
             if (out != null) {
-                out.append(word);
+                if (word != null) {
+                    out.append(word);
+                } else {
+                    out.append(path, start, end);
+                }
                 if (end < path.length()) {
                     out.append('/');
                 }

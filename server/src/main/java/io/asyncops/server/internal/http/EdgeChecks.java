@@ -23,37 +23,86 @@ final class EdgeChecks {
 
     /** Checks {@code rawPath} (as sent, still percent-encoded). */
     static void path(String rawPath) {
-        String[] segments = rawPath.split("/", -1);
-        boolean arm = segments.length > 1 && segments[1].equalsIgnoreCase(ARM_ROOT);
-        boolean classic = segments.length > 2 && !arm && (segments[2].equalsIgnoreCase("cloudservices")
-                || segments[2].equalsIgnoreCase("operations"));
+        // runs on every request: walks the segments in place (the first, before the leading '/', is not checked),
+        // and copies one out only to decode it when it holds a '%'
+        int first = rawPath.indexOf('/');
+        if (first < 0) {
+            return;
+        }
+        int end1 = segmentEnd(rawPath, first + 1);
+        boolean arm = isSegment(rawPath, first + 1, end1, ARM_ROOT);
+        boolean classic = false;
+        if (!arm && end1 < rawPath.length()) {
+            int end2 = segmentEnd(rawPath, end1 + 1);
+            classic = isSegment(rawPath, end1 + 1, end2, "cloudservices")
+                    || isSegment(rawPath, end1 + 1, end2, "operations");
+        }
         int total = 0;
-        for (int i = 1; i < segments.length; i++) {
-            String raw = segments[i];
-            String decoded = decode(raw, "InvalidUri", "The request path is not validly percent-encoded UTF-8.");
-            if (hasControl(decoded)) {
-                throw ApiException.badRequest("InvalidUri", "The request path contains a control character, which no"
-                        + " name may hold.");
-            }
-            if (raw.indexOf('%') >= 0 && (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0)) {
-                throw ApiException.badRequest("InvalidResourceName", "The path segment '" + shown(decoded)
-                        + "' encodes a '/' or '\\', which no resource name may contain.");
+        int from = first + 1;
+        int percent = rawPath.indexOf('%', from); // the next '%' at or after from, or -1
+        for (int i = 1; ; i++) {
+            int to = segmentEnd(rawPath, from);
+            int length = to - from;
+            if (percent >= 0 && percent < from) {
+                percent = rawPath.indexOf('%', from);
             }
             boolean subscription = (arm && i == 2) || (classic && i == 1);
-            if (subscription && decoded.length() > Limits.SUBSCRIPTION_ID) {
-                throw ApiException.badRequest("InvalidSubscriptionId", "The provided subscription identifier '"
-                        + shown(decoded) + "' is malformed or invalid: it has more than " + Limits.SUBSCRIPTION_ID
-                        + " characters.");
+            if (percent >= 0 && percent < to) {
+                String decoded = decode(rawPath.substring(from, to), "InvalidUri",
+                        "The request path is not validly percent-encoded UTF-8.");
+                if (hasControl(decoded)) {
+                    throw controlInPath();
+                }
+                if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
+                    throw ApiException.badRequest("InvalidResourceName", "The path segment '" + shown(decoded)
+                            + "' encodes a '/' or '\\', which no resource name may contain.");
+                }
+                length = decoded.length();
+                checkSegment(decoded, length, subscription);
+            } else {
+                if (hasControl(rawPath, from, to)) {
+                    throw controlInPath();
+                }
+                if (length > (subscription ? Limits.SUBSCRIPTION_ID : Limits.PATH_SEGMENT)) {
+                    checkSegment(rawPath.substring(from, to), length, subscription);
+                }
             }
-            if (decoded.length() > Limits.PATH_SEGMENT) {
-                throw ApiException.badRequest("InvalidResourceName", "A path segment has " + decoded.length()
-                        + " characters; names have at most " + Limits.PATH_SEGMENT + ".");
-            }
-            total += decoded.length() + 1;
+            total += length + 1;
             if (total > Limits.RESOURCE_ID) {
                 throw ApiException.badRequest("InvalidResourceName", "The request path is longer than "
                         + Limits.RESOURCE_ID + " characters, the longest resource id.");
             }
+            if (to == rawPath.length()) {
+                return;
+            }
+            from = to + 1;
+        }
+    }
+
+    private static int segmentEnd(String path, int from) {
+        int end = path.indexOf('/', from);
+        return end < 0 ? path.length() : end;
+    }
+
+    private static boolean isSegment(String path, int from, int to, String word) {
+        return to - from == word.length() && path.regionMatches(true, from, word, 0, word.length());
+    }
+
+    private static ApiException controlInPath() {
+        return ApiException.badRequest("InvalidUri", "The request path contains a control character, which no"
+                + " name may hold.");
+    }
+
+    /** The length rules of one decoded path segment; {@code subscription} when it is the subscription id. */
+    private static void checkSegment(String decoded, int length, boolean subscription) {
+        if (subscription && length > Limits.SUBSCRIPTION_ID) {
+            throw ApiException.badRequest("InvalidSubscriptionId", "The provided subscription identifier '"
+                    + shown(decoded) + "' is malformed or invalid: it has more than " + Limits.SUBSCRIPTION_ID
+                    + " characters.");
+        }
+        if (length > Limits.PATH_SEGMENT) {
+            throw ApiException.badRequest("InvalidResourceName", "A path segment has " + length
+                    + " characters; names have at most " + Limits.PATH_SEGMENT + ".");
         }
     }
 
@@ -96,7 +145,12 @@ final class EdgeChecks {
 
     /** Whether {@code s} holds a C0 or C1 control character (tab included) or DEL. */
     static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return hasControl(s, 0, s.length());
+    }
+
+    /** Whether {@code s} holds a control character between {@code from} (inclusive) and {@code to}. */
+    private static boolean hasControl(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 return true;

@@ -43,6 +43,7 @@ public final class RequestFilter implements Filter {
             HeaderNames.create(io.asyncops.protocol.HeaderNames.REPEATABILITY_RESULT);
 
     private final long maxBodyBytes;
+    private final Bodies.BodyLimit bodyLimit;
     private final HttpMetrics metrics;
     private final java.time.Clock clock;
     private final ConnectionGuard guard;
@@ -54,6 +55,7 @@ public final class RequestFilter implements Filter {
     /** With {@code guard} (may be null) told when a route has read a body and when a request is answered. */
     public RequestFilter(long maxBodyBytes, HttpMetrics metrics, java.time.Clock clock, ConnectionGuard guard) {
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyLimit = new Bodies.BodyLimit(maxBodyBytes);
         this.metrics = metrics;
         this.clock = clock;
         this.guard = guard;
@@ -71,7 +73,7 @@ public final class RequestFilter implements Filter {
                 ? sentCorrelationId : newId();
         RequestIds ids = new RequestIds(newId(), correlationId, clientIdBad ? null : clientRequestId);
         req.context().register(ids);
-        req.context().register(new Bodies.BodyLimit(maxBodyBytes));
+        req.context().register(bodyLimit);
         if (guard != null) {
             req.context().register(new Bodies.ReadDone(() -> guard.bodyRead(req)));
         }
@@ -83,7 +85,8 @@ public final class RequestFilter implements Filter {
         String path = req.path().rawPath();
         boolean gone = false;
         try {
-            applyIdHeaders(req, res);
+            // nothing else is in the context yet (sticky headers, an idempotency key): the ids and the date only
+            applyIdHeaders(ids, res);
             if (clientIdBad) {
                 EdgeChecks.header("x-ms-client-request-id", clientRequestId, MAX_CLIENT_REQUEST_ID,
                         "InvalidClientRequestId");
@@ -156,17 +159,21 @@ public final class RequestFilter implements Filter {
      * on {@code res} (again after an error reset the response).
      */
     static void applyIdHeaders(ServerRequest req, ServerResponse res) {
-        req.context().get(RequestIds.class).ifPresent(ids -> {
-            res.header(REQUEST_ID, ids.requestId());
-            res.header(CORRELATION_ID, ids.correlationId());
-            if (ids.clientRequestId() != null) {
-                res.header(CLIENT_REQUEST_ID, ids.clientRequestId());
-            }
-        });
+        req.context().get(RequestIds.class).ifPresent(ids -> applyIdHeaders(ids, res));
         req.context().get(StickyHeaders.class).ifPresent(h -> res.header(h.name(), h.value()));
         req.context().get(io.asyncops.server.spi.Idempotency.class).filter(
                 io.asyncops.server.spi.Idempotency::repeatability).ifPresent(k ->
                 res.header(REPEATABILITY_RESULT, IdempotencyHeaders.ACCEPTED));
+        res.header(HeaderNames.DATE, HttpDate.now());
+    }
+
+    /** The request id headers and {@code Date}. */
+    private static void applyIdHeaders(RequestIds ids, ServerResponse res) {
+        res.header(REQUEST_ID, ids.requestId());
+        res.header(CORRELATION_ID, ids.correlationId());
+        if (ids.clientRequestId() != null) {
+            res.header(CLIENT_REQUEST_ID, ids.clientRequestId());
+        }
         res.header(HeaderNames.DATE, HttpDate.now());
     }
 

@@ -7,5 +7,5 @@ package io.asyncops.server.internal.http;
  * @param name  the header's name
  * @param value its value
  */
-public record StickyHeaders(String name, String value) {
+public record StickyHeaders(io.helidon.http.HeaderName name, String value) {
 }

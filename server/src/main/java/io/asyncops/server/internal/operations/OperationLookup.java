@@ -5,7 +5,6 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationId;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.Principal;
-import java.util.Locale;
 
 /**
  * Finds the operation a status URL names, for the caller who asks. Rule: an operation of a subscription the caller
@@ -40,8 +39,8 @@ final class OperationLookup {
             return true;
         }
         int slash = op.kind().indexOf('/');
-        String kindNamespace = slash < 0 ? op.kind() : op.kind().substring(0, slash);
-        return kindNamespace.toLowerCase(Locale.ROOT).equals(namespace.toLowerCase(Locale.ROOT));
+        int length = slash < 0 ? op.kind().length() : slash;
+        return namespace.length() == length && op.kind().regionMatches(true, 0, namespace, 0, length);
     }
 
     static OperationId parse(String id) {

@@ -8,6 +8,7 @@ import io.asyncops.protocol.ArmErrorResponse;
 import io.asyncops.protocol.HeaderNames;
 import io.asyncops.protocol.Json;
 import io.asyncops.protocol.RetryAfter;
+import io.asyncops.server.internal.http.SegmentMatcher;
 import io.asyncops.server.internal.metrics.StreamMetrics;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.ArmJson;
@@ -16,6 +17,7 @@ import io.asyncops.server.spi.Principal;
 import io.asyncops.server.spi.Urls;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderName;
+import io.helidon.http.Method;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -52,18 +54,25 @@ public final class OperationStatusService implements HttpService {
         this.rendered = rendered;
     }
 
+    /**
+     * The status routes, matched by segments ({@link SegmentMatcher}): every poll of every client takes one of
+     * them, so they are matched without a regular expression.
+     */
     @Override
     public void routing(HttpRules rules) {
-        rules.get(STATUS, this::status)
-                .any(STATUS, (req, res) -> {
+        SegmentMatcher status = SegmentMatcher.of(STATUS);
+        SegmentMatcher cancel = SegmentMatcher.of(CANCEL);
+        SegmentMatcher result = SegmentMatcher.of(RESULT);
+        rules.route(Method.GET, status, this::status)
+                .route(SegmentMatcher.ANY_METHOD, status, (req, res) -> {
                     throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET");
                 })
-                .post(CANCEL, this::cancel)
-                .any(CANCEL, (req, res) -> {
+                .route(Method.POST, cancel, this::cancel)
+                .route(SegmentMatcher.ANY_METHOD, cancel, (req, res) -> {
                     throw ApiException.methodNotAllowed(req.prologue().method().text(), "POST");
                 })
-                .get(RESULT, this::result)
-                .any(RESULT, (req, res) -> {
+                .route(Method.GET, result, this::result)
+                .route(SegmentMatcher.ANY_METHOD, result, (req, res) -> {
                     throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET");
                 });
     }

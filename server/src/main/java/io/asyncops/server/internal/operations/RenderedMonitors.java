@@ -27,6 +27,9 @@ public final class RenderedMonitors {
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
             .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
+            // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
+            // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
+            .executor(Runnable::run)
             .build();
 
     /**

@@ -5,6 +5,7 @@ import io.asyncops.server.Throttling;
 import io.asyncops.server.internal.http.StickyHeaders;
 import io.asyncops.server.spi.ApiException;
 import io.asyncops.server.spi.Principal;
+import io.helidon.http.HeaderName;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -22,6 +23,10 @@ import java.util.Optional;
  */
 public final class ThrottleFilter implements Filter {
     private static final String PREFIX = "/subscriptions/";
+    private static final HeaderName REMAINING_READS =
+            io.helidon.http.HeaderNames.create(HeaderNames.RATELIMIT_REMAINING_READS);
+    private static final HeaderName REMAINING_WRITES =
+            io.helidon.http.HeaderNames.create(HeaderNames.RATELIMIT_REMAINING_WRITES);
 
     private final Throttling config;
     private final SubscriptionBudgets budgets;
@@ -42,9 +47,10 @@ public final class ThrottleFilter implements Filter {
         Method method = req.prologue().method();
         boolean write = !(method.equals(Method.GET) || method.equals(Method.HEAD));
         SubscriptionBudgets.Take take = budgets.take(subscription.get(), write);
-        String header = write ? HeaderNames.RATELIMIT_REMAINING_WRITES : HeaderNames.RATELIMIT_REMAINING_READS;
-        req.context().register(new StickyHeaders(header, Long.toString(take.remaining())));
-        res.header(header, Long.toString(take.remaining()));
+        HeaderName header = write ? REMAINING_WRITES : REMAINING_READS;
+        String remaining = Long.toString(take.remaining());
+        req.context().register(new StickyHeaders(header, remaining));
+        res.header(header, remaining);
         if (!take.allowed() && config.enforced()) {
             long seconds = Math.max(1, (take.retryAfter().toMillis() + 999) / 1000);
             String kind = write ? "write" : "read";

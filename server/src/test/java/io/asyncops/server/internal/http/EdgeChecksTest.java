@@ -1,0 +1,49 @@
+package io.asyncops.server.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.asyncops.server.spi.ApiException;
+import org.junit.jupiter.api.Test;
+
+/** The path rules, segment by segment (the walk runs on every request, so it is checked on its own here). */
+class EdgeChecksTest {
+    private static final String SUB = "00000000-0000-0000-0000-000000000001";
+
+    @Test
+    void acceptsOrdinaryPaths() {
+        for (String path : new String[] {"/", "", "/health/live", "/subscriptions/" + SUB + "/resourceGroups/rg/",
+                "/subscriptions/" + SUB + "/providers/Microsoft.Sql/locations/westus/operationStatuses/x",
+                "/subscriptions/" + SUB + "/resourceGroups/r%C3%A9sum%C3%A9", "/a//b", "/" + "n".repeat(260),
+                "/" + SUB + "/cloudservices/cs", "/subscriptions/" + "s".repeat(64)}) {
+            assertThatCode(() -> EdgeChecks.path(path)).as(path).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void refusesWithTheSpecificCode() {
+        code("/subscriptions/" + "s".repeat(65) + "/resourceGroups", "InvalidSubscriptionId");
+        code("/SUBSCRIPTIONS/" + "s".repeat(65), "InvalidSubscriptionId");
+        code("/subscriptions/" + "s".repeat(60) + "%41%41%41%41%41", "InvalidSubscriptionId");
+        code("/" + "s".repeat(65) + "/cloudservices/cs", "InvalidSubscriptionId");
+        code("/" + "s".repeat(65) + "/Operations/op", "InvalidSubscriptionId");
+        code("/" + "s".repeat(65) + "/other", null); // not the classic plane's subscription position: allowed
+        code("/subscriptions/" + SUB + "/resourceGroups/" + "n".repeat(261), "InvalidResourceName");
+        code("/subscriptions/" + SUB + "/resourceGroups/a%2Fb", "InvalidResourceName");
+        code("/subscriptions/" + SUB + "/resourceGroups/a%5Cb", "InvalidResourceName");
+        code("/subscriptions/" + SUB + "/resourceGroups/a%0Ab", "InvalidUri");
+        code("/subscriptions/" + SUB + "/resourceGroups/a\u0001b", "InvalidUri");
+        code("/subscriptions/" + SUB + "/resourceGroups/a%C3", "InvalidUri");
+        code("/subscriptions/" + SUB + "/resourceGroups/a%G1", "InvalidUri");
+        code(("/" + "n".repeat(200)).repeat(40), "InvalidResourceName");
+    }
+
+    private static void code(String path, String code) {
+        if (code == null) {
+            assertThatCode(() -> EdgeChecks.path(path)).as(path).doesNotThrowAnyException();
+            return;
+        }
+        assertThatThrownBy(() -> EdgeChecks.path(path)).as(path).isInstanceOfSatisfying(ApiException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(code));
+    }
+}
