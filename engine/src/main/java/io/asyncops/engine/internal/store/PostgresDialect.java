@@ -144,7 +144,7 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    public Optional<ChangeFeed> changeFeed(DataSource dataSource, Consumer<Notice> sink) {
-        return Optional.of(PgChangeFeed.start(dataSource, sink));
+    public Optional<ChangeFeed> changeFeed(DataSource dataSource, String ownNode, Consumer<Notice> sink) {
+        return Optional.of(PgChangeFeed.start(dataSource, ownNode, sink));
     }
 }
