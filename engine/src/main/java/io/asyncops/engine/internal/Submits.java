@@ -90,7 +90,10 @@ final class Submits implements Runnable {
             throw new IllegalStateException("the engine is closed");
         }
         (row.hasWork() ? withWork : plain).add(new Pending(row, done));
-        if (idle.get() > 0) {
+        // a work-free submit queued while a group of those commits needs no one woken: that group's committer
+        // looks at the queue as soon as it is done (after clearing the flag, so it finds this one); waking an idle
+        // committer for it woke a thread that found nothing to take, once per submit
+        if (idle.get() > 0 && (row.hasWork() || !plainInFlight.get())) {
             // a committer sleeps or is about to: it counted itself before its last look at the queues, so either
             // that look finds this submit or this signal finds it asleep (the lock orders the two)
             lock.lock();
