@@ -229,6 +229,10 @@ public final class EngineConfig {
             if (value.isBlank() || value.length() > 100) {
                 throw new IllegalArgumentException("nodeId must be 1..100 characters: '" + value + "'");
             }
+            if (value.indexOf('|') >= 0) {
+                // the separator of the notices instances send each other (node|w|ids)
+                throw new IllegalArgumentException("nodeId must not contain '|': '" + value + "'");
+            }
             this.nodeId = value;
             return this;
         }

@@ -1,17 +1,35 @@
 package io.asyncops.engine;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The identity of an operation: a random UUID, rendered in its canonical lower-case form. */
+/**
+ * The identity of an operation: a UUID, rendered in its canonical lower-case form. New ones are time-ordered
+ * (RFC 9562 version 7: the creation's millisecond, then 74 random bits), so ids made one after another sit next to
+ * each other in the primary key's B-tree: a group of new operations touches one or two of its pages, not one each
+ * (random version 4 ids made every insert land on a page of its own, which both databases then wrote out).
+ */
 public record OperationId(UUID value) {
+    /** The random bits' source: unpredictable, like {@link UUID#randomUUID()}'s (an id is a bearer of nothing). */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public OperationId {
         Objects.requireNonNull(value, "value == null");
     }
 
-    /** A new random id. */
+    /** A new id: version 7, 48 bits of the current Unix millisecond then 74 random bits. */
     public static OperationId random() {
-        return new OperationId(UUID.randomUUID());
+        byte[] r = new byte[10];
+        RANDOM.nextBytes(r);
+        long millis = System.currentTimeMillis();
+        // time (48) | version 7 (4) | rand_a (12); variant 10 (2) | rand_b (62)
+        long msb = (millis << 16) | 0x7000L | ((r[0] & 0x0fL) << 8) | (r[1] & 0xffL);
+        long lsb = 0x8000_0000_0000_0000L | ((r[2] & 0x3fL) << 56);
+        for (int i = 3; i < 10; i++) {
+            lsb |= (r[i] & 0xffL) << (8 * (9 - i));
+        }
+        return new OperationId(new UUID(msb, lsb));
     }
 
     /**

@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 1,000 ({@code scheduleBatch}); on PostgreSQL (durable commits) and on an H2 file. Every contestant gets a fresh
  * database and a pool of {@link Database#DEFAULT_POOL_SIZE} connections; rounds take turns. Then a lone submit's
  * latency, which group commit must not raise (no timer). Options: {@code -n N} operations per contestant (20000),
- * {@code --rounds K} (3), {@code -r R} lone submits timed (500).
+ * {@code --rounds K} (3), {@code --warmup W} rounds run first and not counted (1), {@code -r R} lone submits timed
+ * (500). The warm-up round is there for every contestant alike: without it the first round measured mostly the JIT
+ * compiling the JDBC driver and the database (on 2 CPUs its threads took more CPU than the submits did), and the
+ * contestant that ran first paid it for the others.
  */
 public final class SubmitBench {
     private static final int CALLERS = 32;
@@ -44,6 +47,7 @@ public final class SubmitBench {
     public static void main(String[] args) throws Exception {
         int n = 20_000;
         int rounds = 3;
+        int warmup = 1;
         int lone = 500;
         boolean peers = true;
         List<String> databases = List.of("PostgreSQL", "H2");
@@ -51,28 +55,30 @@ public final class SubmitBench {
             switch (args[i]) {
                 case "-n" -> n = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "-r" -> lone = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--committers" -> committers = Integer.parseInt(args[++i]);
                 case "--only" -> databases = List.of(args[++i].equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
                 default -> {
-                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [-r lone-submits]"
+                    System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [--warmup w] [-r lone-submits]"
                             + " [--no-peers] [--only h2|postgresql] [--committers k]");
                     System.exit(2);
                 }
             }
         }
-        System.out.printf("submit benchmark: %d operations per contestant, %d concurrent callers, %d rounds, %d CPUs,"
-                + " load average %.1f; PostgreSQL with durable commits, H2 file%n", n, CALLERS, rounds,
-                Runtime.getRuntime().availableProcessors(), Load.average());
+        System.out.printf("submit benchmark: %d operations per contestant, %d concurrent callers, %d rounds after %d"
+                + " warm-up, %d CPUs, load average %.1f; PostgreSQL with durable commits, H2 file%n", n, CALLERS, rounds,
+                warmup, Runtime.getRuntime().availableProcessors(), Load.average());
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> cpus = new LinkedHashMap<>();
         Path h2Dir = Files.createTempDirectory("asyncops-bench-submit");
         AtomicInteger dbs = new AtomicInteger();
         try (BenchPostgres pg = BenchPostgres.start()) {
             long postmaster = pg.postmasterPid();
-            for (int round = 1; round <= rounds; round++) {
-                System.out.println("round " + round + ":");
+            for (int round = 1 - warmup; round <= rounds; round++) {
+                System.out.println(round < 1 ? "warm-up round (not counted):" : "round " + round + ":");
+                boolean counted = round >= 1;
                 for (String where : databases) {
                     String[] url = new String[1];
                     java.util.function.Supplier<Database> fresh = () -> where.equals("H2")
@@ -85,7 +91,8 @@ public final class SubmitBench {
                         }
                         CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
                         double rate = asyncops(db, n);
-                        record(rates, cpus, "asyncops " + where, rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                        record(counted, rates, cpus, "asyncops " + where, rate, CpuMeter.sample(postmaster).minus(cpu0),
+                                n);
                         if (url[0] != null) {
                             BenchPostgres.printStatements(url[0], 12);
                         }
@@ -97,8 +104,8 @@ public final class SubmitBench {
                         try (Database db = fresh.get()) {
                             CpuMeter.Sample cpu0 = CpuMeter.sample(postmaster);
                             double rate = dbScheduler(db, n, batch);
-                            record(rates, cpus, "db-scheduler " + (batch ? "scheduleBatch " : "schedule() ") + where,
-                                    rate, CpuMeter.sample(postmaster).minus(cpu0), n);
+                            record(counted, rates, cpus, "db-scheduler " + (batch ? "scheduleBatch " : "schedule() ")
+                                    + where, rate, CpuMeter.sample(postmaster).minus(cpu0), n);
                         }
                     }
                 }
@@ -201,12 +208,15 @@ public final class SubmitBench {
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static void record(Map<String, List<Double>> rates, Map<String, List<Double>> cpus, String name,
-                               double rate, CpuMeter.Sample cpu, int n) {
+    private static void record(boolean counted, Map<String, List<Double>> rates, Map<String, List<Double>> cpus,
+                               String name, double rate, CpuMeter.Sample cpu, int n) {
         // the contestant's setup (table, engine start) is in the CPU figure too: small against n operations
         double perThousand = (cpu.jvm() + cpu.postgres()) * 1e6 / n;
         System.out.printf("  %-36s %8.0f ops/s   CPU %6.1f ms/1k ops (JVM %5.2f s, PostgreSQL %5.2f s)%n", name, rate,
                 perThousand, cpu.jvm(), cpu.postgres());
+        if (!counted) {
+            return;
+        }
         rates.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
         cpus.computeIfAbsent(name, k -> new ArrayList<>()).add(perThousand);
     }

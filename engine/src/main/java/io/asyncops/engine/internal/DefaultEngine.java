@@ -83,7 +83,7 @@ public final class DefaultEngine implements Engine {
         this.pruner = new Periodic("prune-" + config.nodeId(), config.pruneInterval(), this::prune);
         this.rechecker = new Periodic("waiters-" + config.nodeId(), config.fallbackPollInterval(),
                 () -> waiters.recheck(store::versions, snapshots::changed));
-        this.feed = dialect.changeFeed(config.dataSource(), this::onNotice).orElse(null);
+        this.feed = dialect.changeFeed(config.dataSource(), config.nodeId(), this::onNotice).orElse(null);
     }
 
     /** Migrates (if configured) and starts an engine on {@code config}. */

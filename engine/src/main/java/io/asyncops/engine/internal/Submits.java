@@ -3,11 +3,14 @@ package io.asyncops.engine.internal;
 import io.asyncops.engine.internal.store.Inserted;
 import io.asyncops.engine.internal.store.NewOperation;
 import io.asyncops.engine.internal.store.OperationStore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * committers' groups may wait on each other (two submits of one idempotency key or one exclusive resource at the
  * same instant, in reverse order): the database ends that by failing one group, which is then written one
  * submit at a time.
+ *
+ * <p>The queues take no lock: 32 callers woken together by one group's commit all queue their next submit at once,
+ * and a lock they shared with the committer made them (and it) sleep and wake on it. A committer sleeps on the
+ * condition only when it found nothing to take, and a caller signals only when one sleeps.
  */
 final class Submits implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Submits.class);
@@ -40,14 +47,17 @@ final class Submits implements Runnable {
     }
 
     private final OperationStore store;
+    /** Held by a committer going to sleep and by a caller waking one: no wake-up falls between the two. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when a submit is queued that a waiting committer may take. */
     private final Condition ready = lock.newCondition();
-    /** Guarded by {@link #lock}: the queued submits without work, and with. */
-    private final ArrayDeque<Pending> plain = new ArrayDeque<>();
-    private final ArrayDeque<Pending> withWork = new ArrayDeque<>();
-    /** Guarded by {@link #lock}: a group holding work-free submits is being committed. */
-    private boolean plainInFlight;
+    /** Committers asleep on {@link #ready} (or about to be: counted before they look at the queues a last time). */
+    private final AtomicInteger idle = new AtomicInteger();
+    /** The queued submits without work, and with. */
+    private final Queue<Pending> plain = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending> withWork = new ConcurrentLinkedQueue<>();
+    /** A group holding work-free submits is being committed: set by the committer that takes them. */
+    private final AtomicBoolean plainInFlight = new AtomicBoolean();
     private final Thread[] threads;
     private volatile boolean running = true;
     private final LongAdder commits = new LongAdder();
@@ -79,12 +89,19 @@ final class Submits implements Runnable {
         if (!running) {
             throw new IllegalStateException("the engine is closed");
         }
-        lock.lock();
-        try {
-            (row.hasWork() ? withWork : plain).add(new Pending(row, done));
-            ready.signal();
-        } finally {
-            lock.unlock();
+        (row.hasWork() ? withWork : plain).add(new Pending(row, done));
+        // a work-free submit queued while a group of those commits needs no one woken: that group's committer
+        // looks at the queue as soon as it is done (after clearing the flag, so it finds this one); waking an idle
+        // committer for it woke a thread that found nothing to take, once per submit
+        if (idle.get() > 0 && (row.hasWork() || !plainInFlight.get())) {
+            // a committer sleeps or is about to: it counted itself before its last look at the queues, so either
+            // that look finds this submit or this signal finds it asleep (the lock orders the two)
+            lock.lock();
+            try {
+                ready.signal();
+            } finally {
+                lock.unlock();
+            }
         }
         if (!running) {
             // stopped while adding: the committer may already have failed what it found, not this one
@@ -106,12 +123,7 @@ final class Submits implements Runnable {
 
     /** Submits waiting for a committer (not counting those in the transactions being written). */
     int queued() {
-        lock.lock();
-        try {
-            return plain.size() + withWork.size();
-        } finally {
-            lock.unlock();
-        }
+        return plain.size() + withWork.size();
     }
 
     @Override
@@ -120,24 +132,27 @@ final class Submits implements Runnable {
         List<NewOperation> rows = new ArrayList<>(MAX_BATCH);
         while (true) {
             boolean tookPlain;
-            lock.lock();
             try {
-                while (withWork.isEmpty() && (plain.isEmpty() || plainInFlight)) {
+                while (!takeable()) {
                     if (!running) {
                         return;
                     }
-                    ready.await(100, TimeUnit.MILLISECONDS);
-                }
-                take(withWork, batch);
-                tookPlain = !plainInFlight && !plain.isEmpty();
-                if (tookPlain) {
-                    take(plain, batch);
-                    plainInFlight = true;
+                    sleep();
                 }
             } catch (InterruptedException e) {
                 return;
-            } finally {
-                lock.unlock();
+            }
+            take(withWork, batch);
+            tookPlain = !plain.isEmpty() && plainInFlight.compareAndSet(false, true);
+            if (tookPlain) {
+                take(plain, batch);
+            }
+            if (batch.isEmpty()) {
+                // another committer took them first
+                if (tookPlain) {
+                    plainInFlight.set(false);
+                }
+                continue;
             }
             try {
                 for (Pending p : batch) {
@@ -148,19 +163,36 @@ final class Submits implements Runnable {
                 batch.clear();
                 rows.clear();
                 if (tookPlain) {
-                    lock.lock();
-                    try {
-                        // this thread takes the next group itself: no one else need wake
-                        plainInFlight = false;
-                    } finally {
-                        lock.unlock();
-                    }
+                    // this thread takes the next group itself: no one else need wake
+                    plainInFlight.set(false);
                 }
             }
         }
     }
 
-    private static void take(ArrayDeque<Pending> from, List<Pending> batch) {
+    /** Something this committer may take: a submit with work, or work-free ones while no group of those commits. */
+    private boolean takeable() {
+        return !withWork.isEmpty() || (!plain.isEmpty() && !plainInFlight.get());
+    }
+
+    /** Sleeps until a caller signals (or 100 ms pass), unless a last look finds something to take. */
+    private void sleep() throws InterruptedException {
+        lock.lock();
+        try {
+            idle.incrementAndGet();
+            try {
+                if (!takeable() && running) {
+                    ready.await(100, TimeUnit.MILLISECONDS);
+                }
+            } finally {
+                idle.decrementAndGet();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void take(Queue<Pending> from, List<Pending> batch) {
         Pending p;
         while (batch.size() < MAX_BATCH && (p = from.poll()) != null) {
             batch.add(p);
@@ -221,17 +253,8 @@ final class Submits implements Runnable {
     }
 
     private void failAll(RuntimeException e) {
-        List<Pending> failed = new ArrayList<>();
-        lock.lock();
-        try {
-            failed.addAll(plain);
-            failed.addAll(withWork);
-            plain.clear();
-            withWork.clear();
-        } finally {
-            lock.unlock();
-        }
-        for (Pending p : failed) {
+        Pending p;
+        while ((p = plain.poll()) != null || (p = withWork.poll()) != null) {
             p.done().completeExceptionally(e);
         }
     }

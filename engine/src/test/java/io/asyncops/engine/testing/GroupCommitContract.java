@@ -147,6 +147,27 @@ public interface GroupCommitContract extends EngineFixture {
     }
 
     @Test
+    default void aWorkFreeRowAUniqueIndexRefusesFailsAloneAndTheOthersAreStored() throws Exception {
+        // a unique index the engine does not know: only the database can refuse the second "same", in a group of
+        // rows without work, keys or held resources (on PostgreSQL the insert tried first without ON CONFLICT)
+        DefaultEngine engine = (DefaultEngine) engine(b -> b.runWorkers(false).submitCommitters(1));
+        sql("create unique index test_unique_input on asyncops_operation (input)");
+        Map<String, Callable<Operation>> callers = new LinkedHashMap<>();
+        callers.put("same-1", () -> engine.submit(Submission.of("test/echo", "\"same\"")));
+        callers.put("same-2", () -> engine.submit(Submission.of("test/echo", "\"same\"")));
+        callers.put("other", () -> engine.submit(Submission.of("test/echo", "\"other\"")));
+
+        Map<String, Object> outcomes = behindACommitInFlight(engine, callers);
+
+        assertThat(outcomes.get("other")).isInstanceOf(Operation.class);
+        List<Object> same = List.of(outcomes.get("same-1"), outcomes.get("same-2"));
+        assertThat(same).filteredOn(o -> o instanceof Operation).hasSize(1);
+        assertThat(same).filteredOn(o -> o instanceof StoreException).hasSize(1);
+        assertThat(column("select input from asyncops_operation"))
+                .containsExactlyInAnyOrder("first", "\"other\"", "\"same\"");
+    }
+
+    @Test
     default void manyCommittersKeepEveryCallersOutcome() throws Exception {
         createEffectTable();
         Engine engine = engine(b -> b.runWorkers(false).submitCommitters(4));

@@ -20,19 +20,22 @@ final class PgChangeFeed implements ChangeFeed, Runnable {
 
     private final javax.sql.DataSource dataSource;
     private final Consumer<Notice> sink;
+    /** The payloads' start when this instance sent them: dropped before their ids are parsed. */
+    private final String ownPrefix;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private PgChangeFeed(javax.sql.DataSource dataSource, Consumer<Notice> sink) {
+    private PgChangeFeed(javax.sql.DataSource dataSource, String ownNode, Consumer<Notice> sink) {
         this.dataSource = dataSource;
         this.sink = sink;
+        this.ownPrefix = ownNode + "|";
         // a platform thread: it wakes for every notice, its own node's too (one per group of submits or endings),
         // and a virtual one paid the scheduler's hand-offs and the poller's registrations on each wake-up
         this.thread = Thread.ofPlatform().daemon().name("asyncops-listen").unstarted(this);
     }
 
-    static PgChangeFeed start(javax.sql.DataSource dataSource, Consumer<Notice> sink) {
-        PgChangeFeed feed = new PgChangeFeed(dataSource, sink);
+    static PgChangeFeed start(javax.sql.DataSource dataSource, String ownNode, Consumer<Notice> sink) {
+        PgChangeFeed feed = new PgChangeFeed(dataSource, ownNode, sink);
         feed.thread.start();
         return feed;
     }
@@ -53,6 +56,9 @@ final class PgChangeFeed implements ChangeFeed, Runnable {
                         continue;
                     }
                     for (PGNotification n : notifications) {
+                        if (n.getParameter().startsWith(ownPrefix)) {
+                            continue; // this instance's own change: it knows (a submit group's notice has 150 ids)
+                        }
                         Notice notice = Notice.decode(n.getParameter());
                         if (notice != null) {
                             sink.accept(notice);

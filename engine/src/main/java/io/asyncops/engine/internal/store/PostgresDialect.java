@@ -59,7 +59,19 @@ final class PostgresDialect extends SqlDialect {
      * text for every group size, so it is prepared once per connection. Its output: the stored ids, then one null
      * per payload sent.
      */
-    private static final String INSERT_NEW = "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
+    private static final String INSERT_NEW = insertNew(" on conflict do nothing");
+    /**
+     * {@link #INSERT_NEW} without {@code on conflict}: a refused row fails it whole. PostgreSQL inserts each row of
+     * an {@code on conflict} insert speculatively (it probes the unique indexes first, and confirms the row in a
+     * WAL record of its own), which a group without a refused row does not need. Tried first where a failed
+     * statement costs nothing but itself (auto-commit) and a refusal is all but impossible (no row has an
+     * idempotency key or holds its resource: only a retried id could collide); so replays and busy resources,
+     * which clients cause at will, never fail a statement (nor write an error to the server's log).
+     */
+    private static final String INSERT_NEW_PLAIN = insertNew("");
+
+    private static String insertNew(String onConflict) {
+        return "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
             + " subscription, resource_id, status, created_at, due_at, input, idempotency_key, owner_principal,"
             + " active_resource, idempotency_ref, correlation_id, attempt, cancel_requested, version)"
             + " select r.id, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created_at::timestamptz,"
@@ -69,11 +81,12 @@ final class PostgresDialect extends SqlDialect {
             + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind,"
             + " subscription, resource_id, created_at, input, idempotency_key, owner_principal, active_resource,"
             + " idempotency_ref, correlation_id)"
-            + " on conflict do nothing returning id),"
+            + onConflict + " returning id),"
             + " announced as (select pg_notify('" + CHANNEL + "', ? || string_agg(id::text, ',')) as sent"
             + " from (select id, (row_number() over () - 1) / " + Notice.IDS_PER_PAYLOAD + " as payload from stored) p"
             + " group by payload)"
             + " select id from stored union all select null::uuid from announced";
+    }
 
     @Override
     boolean insertIsOneStatement() {
@@ -103,8 +116,36 @@ final class PostgresDialect extends SqlDialect {
             text[9][i] = Rows.idempotencyRef(op.subscription(), op.idempotencyKey());
             text[10][i] = rows.get(i).correlationId();
         }
+        boolean unlikelyRefused = true;
+        for (int i = 0; i < n && unlikelyRefused; i++) {
+            unlikelyRefused = text[8][i] == null && text[9][i] == null;
+        }
         java.util.Set<Object> stored = new java.util.HashSet<>(n * 2);
-        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+        if (unlikelyRefused && c.getAutoCommit()) {
+            try {
+                insert(c, INSERT_NEW_PLAIN, ids, text, node, stored);
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // a row was refused, and with it the group: again, skipping the refused ones
+                stored.clear();
+                insert(c, INSERT_NEW, ids, text, node, stored);
+            }
+        } else {
+            insert(c, INSERT_NEW, ids, text, node, stored);
+        }
+        boolean[] result = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = stored.contains(ids[i]);
+        }
+        return result;
+    }
+
+    /** Runs {@code sql} (one of the group inserts) and adds the ids it stored to {@code stored}. */
+    private static void insert(Connection c, String sql, Object[] ids, String[][] text, String node,
+                               java.util.Set<Object> stored) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
             for (int k = 0; k < text.length; k++) {
                 ps.setArray(k + 2, c.createArrayOf(k == 4 ? "text" : "varchar", text[k]));
@@ -119,11 +160,6 @@ final class PostgresDialect extends SqlDialect {
                 }
             }
         }
-        boolean[] result = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            result[i] = stored.contains(ids[i]);
-        }
-        return result;
     }
 
     @Override
@@ -144,7 +180,7 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    public Optional<ChangeFeed> changeFeed(DataSource dataSource, Consumer<Notice> sink) {
-        return Optional.of(PgChangeFeed.start(dataSource, sink));
+    public Optional<ChangeFeed> changeFeed(DataSource dataSource, String ownNode, Consumer<Notice> sink) {
+        return Optional.of(PgChangeFeed.start(dataSource, ownNode, sink));
     }
 }

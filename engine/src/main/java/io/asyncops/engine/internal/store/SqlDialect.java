@@ -165,9 +165,10 @@ public abstract class SqlDialect {
 
     /**
      * Starts delivering other instances' notices to {@code sink}, on a thread of its own; empty when this
-     * database has no notifications (then polling is the only way to see other instances' changes).
+     * database has no notifications (then polling is the only way to see other instances' changes). Notices
+     * {@code ownNode} sent are dropped unread: this instance has acted on its changes already.
      */
-    public Optional<ChangeFeed> changeFeed(DataSource dataSource, Consumer<Notice> sink) {
+    public Optional<ChangeFeed> changeFeed(DataSource dataSource, String ownNode, Consumer<Notice> sink) {
         return Optional.empty();
     }
 
