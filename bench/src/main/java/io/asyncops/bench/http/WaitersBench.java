@@ -24,13 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Many waiters on one node: a server process ({@link WaiterServer}, {@code -Xmx1g}) holds L long polls
- * ({@code Prefer: wait=60}) and S server-sent event streams, each on an operation of its own, over as many
- * connections from this process (streams watch operations long polls wait on too: at most 10,000 operations, a
- * worker each); then the operations end, R per second, through the engine's ordinary path (their handlers
- * return; endings group-committed), and each waiter's release is timed from its
- * operation's end (the stored end time) to the moment its answer (or its terminal event) is read here. Prints the
- * server's heap and RSS before, while holding, and after, and the release latencies. Options: {@code -l} long
- * polls (10000), {@code -s} streams (2000), {@code -r} ends per second (2000), {@code --db h2|postgresql} (h2).
+ * ({@code Prefer: wait=60}) and S server-sent event streams over as many connections from this process; then their
+ * operations end, R per second, through the engine's ordinary path (their handlers return; endings
+ * group-committed), and each waiter's release is timed from its operation's end (the stored end time) to the
+ * moment its answer (or its terminal event) is read here. A warm-up round does the same first on W operations of
+ * its own (W long polls and W/5 streams), so that the measured round times the release path rather than
+ * the JIT's first compilation of it; the warm-up round's figures are printed too (what a cold node shows). Prints
+ * the server's heap and RSS before, while holding and after, the release latencies and a per-second timeline of the
+ * end window ({@link Timeline}). Options: {@code -l} long polls (10000), {@code -s} streams (2000), {@code -r} ends
+ * per second (500), {@code -w} warm-up operations (2000; 0: none), {@code --db h2|postgresql} (h2). The measured
+ * round's operations are at most 10,000 - W (a worker each); more waiters than operations share them, and the
+ * streams watch operations long polls wait on too.
  */
 public final class WaitersBench {
     private WaitersBench() {
