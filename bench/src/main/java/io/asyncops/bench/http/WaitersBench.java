@@ -66,8 +66,9 @@ public final class WaitersBench {
                         + " warm-up round on %d operations; one %s server (-Xmx1g), %d CPUs, load average %.1f%n",
                 polls, streams, ops, rate, warmup, db, Runtime.getRuntime().availableProcessors(), Load.average());
         Path safepoints = java.nio.file.Files.createTempFile("asyncops-waiters-safepoints", ".log");
+        safepoints.toFile().deleteOnExit();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Xlog:safepoint=info,gc=info:file=" + safepoints + ":tm"));
+                "-Xmx1g", "-Xlog:safepoint=info,gc=info:file=" + safepoints + ":tm:filecount=0"));
         String extra = System.getProperty("asyncops.bench.serverOpts", "");
         if (!extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
