@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server process of the waiters benchmark, run by {@link WaitersBench} in a JVM of its own so that its heap
  * and RSS are its own: an asyncops server whose workers run N operations that each wait for a release, and
- * commands on stdin: {@code heap} (after a GC: used heap, RSS, threads), {@code end R} (releases the operations,
- * R per second, in order; they end through the engine's ordinary path, group-committed endings; then prints when
- * each ended), {@code quit}. Arguments: {@code h2|postgresql}, N (at most 10,000: one worker each).
+ * commands on stdin: {@code heap} (after a GC: used heap, RSS, threads), {@code end R FROM TO} (releases operations
+ * FROM to TO-1, R per second, in order; they end through the engine's ordinary path, group-committed endings; then
+ * prints when each ended, and when each gate opened and its waiters were woken), {@code jit} (the JIT's total
+ * compilation time so far, ms), {@code quit}. Arguments: {@code h2|postgresql}, N (a worker each).
  */
 public final class WaiterServer {
     static final String SUB = "00000000-0000-0000-0000-00000000a17e";
@@ -57,7 +58,7 @@ public final class WaiterServer {
         try (BenchPostgres postgres = pg ? BenchPostgres.start() : null) {
             Map<OperationId, CountDownLatch> gates = new ConcurrentHashMap<>();
             CountDownLatch running = new CountDownLatch(n);
-            CountDownLatch ended = new CountDownLatch(n);
+            Map<OperationId, Long> woken = new ConcurrentHashMap<>();
             ServerConfig.Builder b = ServerConfig.builder().httpPort(0).host("127.0.0.1").dataDir(dataDir)
                     .engine(e -> e.workers(n).fallbackPollInterval(FALLBACK)
                             .heartbeatInterval(HEARTBEAT).leaseDuration(HEARTBEAT.multipliedBy(3)).handler(KIND, ctx -> {
@@ -68,7 +69,9 @@ public final class WaiterServer {
                     }).listener(new EngineListener() {
                         @Override
                         public void ended(Operation operation) {
-                            ended.countDown();
+                            // told after the ending committed and its waiters were woken: splits a release's
+                            // latency into the engine's part and the HTTP answer's
+                            woken.put(operation.id(), micros());
                         }
                     }));
             if (postgres != null) {
@@ -104,7 +107,10 @@ public final class WaiterServer {
                     String[] parts = line.trim().split(" ");
                     switch (parts[0]) {
                         case "heap" -> heap();
-                        case "end" -> end(engine, ids, gates, ended, Integer.parseInt(parts[1]));
+                        case "end" -> end(engine, ids.subList(Integer.parseInt(parts[2]), Integer.parseInt(parts[3])), gates,
+                                woken, Integer.parseInt(parts[1]));
+                        case "jit" -> System.out.println("JIT " + ManagementFactory.getCompilationMXBean()
+                                .getTotalCompilationTime());
                         case "quit" -> {
                             return;
                         }
@@ -136,7 +142,8 @@ public final class WaiterServer {
 
     /** Releases the operations, {@code rate} per second, waits for their ends, prints each end (epoch us). */
     private static void end(Engine engine, List<OperationId> ids, Map<OperationId, CountDownLatch> gates,
-                            CountDownLatch ended, int rate) throws Exception {
+                            Map<OperationId, Long> woken, int rate) throws Exception {
+        long[] opened = new long[ids.size()];
         long t0 = System.nanoTime();
         for (int i = 0; i < ids.size(); i++) {
             long due = t0 + (long) (i * 1e9 / rate);
@@ -144,10 +151,17 @@ public final class WaiterServer {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            opened[i] = micros();
             gates.get(ids.get(i)).countDown();
         }
-        if (!ended.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(ended.getCount() + " operations never ended");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        for (OperationId id : ids) {
+            while (!woken.containsKey(id)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("operation " + id + " never ended");
+                }
+                Thread.sleep(10);
+            }
         }
         StringBuilder sb = new StringBuilder("ENDED");
         for (OperationId id : ids) {
@@ -155,5 +169,14 @@ public final class WaiterServer {
             sb.append(' ').append(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, op.endedAt()));
         }
         System.out.println(sb);
+        StringBuilder w = new StringBuilder("WOKEN");
+        for (int i = 0; i < ids.size(); i++) {
+            w.append(' ').append(opened[i]).append(' ').append(woken.getOrDefault(ids.get(i), 0L));
+        }
+        System.out.println(w);
+    }
+
+    private static long micros() {
+        return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, java.time.Instant.now());
     }
 }
