@@ -2,16 +2,14 @@ package io.asyncops.server.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.asyncops.engine.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class FailedSignInsTest {
-    private final MovingClock clock = new MovingClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-05-01T10:00:00Z"));
 
     @Test
     void aClientIsLockedOutAfterItsFailuresUntilTheWindowEnds() {
@@ -21,9 +19,9 @@ class FailedSignInsTest {
         }
         assertThat(limiter.begin("app")).hasValueSatisfying(wait -> assertThat(wait).isEqualTo(Duration.ofMinutes(5)));
         assertThat(limiter.begin("other")).as("other clients are not affected").isEmpty();
-        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThat(limiter.begin("app")).hasValue(Duration.ofMinutes(1));
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(limiter.begin("app")).as("a new window").isEmpty();
     }
 
@@ -47,24 +45,5 @@ class FailedSignInsTest {
             limiter.begin(UUID.randomUUID().toString());
         }
         assertThat(limiter.tracked()).isLessThanOrEqualTo(FailedSignIns.MAX_TRACKED);
-    }
-
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.parse("2026-05-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

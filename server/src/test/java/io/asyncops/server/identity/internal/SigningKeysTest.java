@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.asyncops.engine.Database;
+import io.asyncops.engine.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,23 +32,7 @@ class SigningKeysTest {
         FutureTask<RSAKey> ahead = SigningKeys.makeAhead();
         try (Database db = Database.h2(data)) {
             assertThat(Database.h2Missing(data)).isFalse();
-            AtomicReference<Instant> now = new AtomicReference<>(T0);
-            Clock clock = new Clock() {
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-            };
+            SettableClock clock = new SettableClock(T0);
             SigningKeys keys = Issuer.open(db.dataSource(), clock, Duration.ofDays(2)).keys();
             keys.useAhead(ahead);
 
@@ -64,7 +48,7 @@ class SigningKeysTest {
             assertThat(stored.getModulus()).isEqualTo(made.getModulus());
 
             // within a day of the first key's end the next key is made: a new pair, not the one made ahead again
-            now.set(T0.plus(Duration.ofHours(36)));
+            clock.set(T0.plus(Duration.ofHours(36)));
             keys.signingKey();
             assertThat(keys.publicKeys().getKeys()).hasSize(2);
             assertThat(keys.publicKeys().getKeys()).extracting(k -> k.toRSAKey().getModulus())

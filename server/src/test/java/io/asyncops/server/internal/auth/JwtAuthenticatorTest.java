@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.asyncops.engine.testing.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,23 +209,24 @@ class JwtAuthenticatorTest {
     }
 
     private void rotate(Database own) {
-        MutableClock moving = new MutableClock(now);
+        SettableClock moving = new SettableClock(now);
         Issuer issuer = Issuer.open(own.dataSource(), moving, Duration.ofDays(2));
         JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().tokenCacheSize(0).build(), issuer, moving);
         String first = issuer.sign(claims().expirationTime(Date.from(now.plus(Duration.ofDays(300)))).build());
         String firstKid = kid(first);
         RSAKey firstKey = storedKey(own.dataSource(), firstKid);
-        moving.now = now.plus(Duration.ofHours(36)); // within a day of the first key's end: the next one is made
+        moving.set(now.plus(Duration.ofHours(36))); // within a day of the first key's end: the next one is made
         assertThat(kid(issuer.sign(claims().build()))).as("a new key is published before it signs").isEqualTo(firstKid);
-        moving.now = moving.now.plus(Duration.ofMinutes(3));
-        String second = issuer.sign(claims().expirationTime(Date.from(moving.now.plus(Duration.ofHours(1)))).build());
+        moving.advance(Duration.ofMinutes(3));
+        String second = issuer.sign(claims().expirationTime(Date.from(moving.instant().plus(Duration.ofHours(1))))
+                .build());
         assertThat(kid(second)).isNotEqualTo(firstKid);
         assertThat(auth.authenticate(first).subject()).isEqualTo("alice");
         assertThat(auth.authenticate(second).subject()).isEqualTo("alice");
         assertThat(issuer.keys().publicKeys().getKeys()).hasSize(2);
         // the first key verifies until its signing period plus the longest token lifetime, then it is gone
-        moving.now = now.plus(Duration.ofDays(2)).plus(Issuer.LONGEST_TOKEN_LIFETIME).plusSeconds(1);
-        String late = Issuer.sign(firstKey, claims().expirationTime(Date.from(moving.now.plus(Duration.ofHours(1))))
+        moving.set(now.plus(Duration.ofDays(2)).plus(Issuer.LONGEST_TOKEN_LIFETIME).plusSeconds(1));
+        String late = Issuer.sign(firstKey, claims().expirationTime(Date.from(moving.instant().plus(Duration.ofHours(1))))
                 .build());
         assertInvalid(auth, late, "Signed JWT rejected");
     }
@@ -278,14 +280,14 @@ class JwtAuthenticatorTest {
 
     @Test
     void cachedTokenStopsBeingAcceptedWhenItExpires() {
-        MutableClock moving = new MutableClock(now);
+        SettableClock moving = new SettableClock(now);
         JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().clockSkew(Duration.ofSeconds(1)).build(),
                 Issuer.open(db.dataSource(), moving), moving);
         String token = TokenMinter.of(db.dataSource(), moving).mint("alice", List.of("s"), Duration.ofSeconds(30));
         assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
-        moving.now = now.plusSeconds(29);
+        moving.set(now.plusSeconds(29));
         assertThat(auth.authenticate(token).subject()).isEqualTo("alice");
-        moving.now = now.plusSeconds(32);
+        moving.set(now.plusSeconds(32));
         assertInvalid(auth, token, "Expired");
     }
 
@@ -348,28 +350,5 @@ class JwtAuthenticatorTest {
         assertThatThrownBy(() -> auth.authenticate(token))
                 .isInstanceOf(JwtAuthenticator.InvalidTokenException.class)
                 .hasMessageContaining(messagePart);
-    }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
