@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
 
 /**
  * Flat at a million, measured side by side: one PostgreSQL holds two databases at once, one with 10,000 recent
@@ -26,12 +25,14 @@ import java.util.function.BooleanSupplier;
  * interleaved rounds (A/B, then B/A), so that whatever else the machine does falls on both sizes alike. Then the
  * expired operations are pruned while the recent ones are polled, in rounds alternating with the same polls of the
  * 10k node, after rounds of both before it. Options: {@code -c} connections (4), {@code -d} seconds per round (2),
- * {@code --rounds} (10), {@code -n} expired operations (1000000), {@code --explain} (the first page's plans at
+ * {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's plans at
  * each size), {@code --no-prune} (stop after the comparison).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
     private static final String API = "?api-version=2021-11-01";
+    /** Rounds of the prune pooled per printed line. */
+    private static final int PRUNE_LINE = 4;
     /** The measures' names in the per-round lines. */
     private static final String[] SHORT = {"recent", "random", "list", "InProgress"};
 
@@ -52,7 +53,7 @@ public final class MillionBench {
     public static void main(String[] args) throws Exception {
         int connections = 4;
         int seconds = 2;
-        int rounds = 10;
+        int rounds = 8;
         int expired = 1_000_000;
         boolean explain = false;
         boolean prune = true;
@@ -139,6 +140,7 @@ public final class MillionBench {
         MillionDb.Activity smallBefore = small.db().activity();
         MillionDb.Activity bigBefore = big.db().activity();
         small.db().resetStatements();
+        big.db().resetStatements(); // the view is per database; the reset, for all
         List<List<LatencyRun.Result>> smalls = new ArrayList<>();
         List<List<LatencyRun.Result>> bigs = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
@@ -216,23 +218,23 @@ public final class MillionBench {
         });
         List<LatencyRun.Result> bigDuring = new ArrayList<>();
         List<LatencyRun.Result> smallDuring = new ArrayList<>();
-        System.out.printf("  rounds while pruning, status GET p99 / max in ms: %s node (pruning) | %s node%n",
-                big.label(), small.label());
+        System.out.printf("  while pruning, status GET p99 / max in ms (requests), every %d rounds: %s node (pruning)"
+                + " | %s node%n", PRUNE_LINE, big.label(), small.label());
         while (pruning.get()) {
             long end = System.nanoTime() + round.toNanos();
-            BooleanSupplier going = () -> pruning.get() && System.nanoTime() < end;
-            LatencyRun.Result b = LatencyRun.run("during", big.port(), big.token(), connections, going,
-                    r -> recent.apply(big, r));
+            bigDuring.add(check(LatencyRun.run("during", big.port(), big.token(), connections,
+                    () -> pruning.get() && System.nanoTime() < end, r -> recent.apply(big, r))));
             long end2 = System.nanoTime() + round.toNanos();
-            LatencyRun.Result a = LatencyRun.run("during", small.port(), small.token(), connections,
-                    () -> pruning.get() && System.nanoTime() < end2, r -> recent.apply(small, r));
-            check(b);
-            check(a);
-            bigDuring.add(b);
-            smallDuring.add(a);
-            System.out.printf(Locale.ROOT, "  %5.1f s [load %.1f]  %6.2f / %7.2f (%d) | %6.2f / %7.2f (%d)%n",
-                    (System.nanoTime() - p0) / 1e9, Load.average(), b.p99(), max(b), b.nanos().length, a.p99(),
-                    max(a), a.nanos().length);
+            smallDuring.add(check(LatencyRun.run("during", small.port(), small.token(), connections,
+                    () -> pruning.get() && System.nanoTime() < end2, r -> recent.apply(small, r))));
+            int n = bigDuring.size();
+            if (n % PRUNE_LINE == 0 || !pruning.get()) {
+                long[] b = pooled(bigDuring.subList((n - 1) / PRUNE_LINE * PRUNE_LINE, n));
+                long[] a = pooled(smallDuring.subList((n - 1) / PRUNE_LINE * PRUNE_LINE, n));
+                System.out.printf(Locale.ROOT, "  %5.1f s [load %.1f]  %6.2f / %7.2f (%,d) | %6.2f / %7.2f (%,d)%n",
+                        (System.nanoTime() - p0) / 1e9, Load.average(), Load.percentileMillis(b, 99), maxMillis(b),
+                        b.length, Load.percentileMillis(a, 99), maxMillis(a), a.length);
+            }
         }
         pruner.join();
         double pruneSeconds = (System.nanoTime() - p0) / 1e9;
@@ -241,12 +243,14 @@ public final class MillionBench {
         long[] before = pooled(bigBefore);
         long[] during = pooled(bigDuring);
         long[] other = pooled(smallDuring);
-        System.out.printf("  status GET of a recent operation on the pruning node: p99 %.2f ms while pruning (max %.2f,"
-                        + " %,d requests) against %.2f ms before (%,d): %.2fx; the %s node meanwhile %.2f ms (max %.2f),"
-                        + " before %.2f ms%n",
-                Load.percentileMillis(during, 99), maxMillis(during), during.length, Load.percentileMillis(before, 99),
-                before.length, Load.percentileMillis(during, 99) / Load.percentileMillis(before, 99), small.label(),
-                Load.percentileMillis(other, 99), maxMillis(other), Load.percentileMillis(pooled(smallBefore), 99));
+        double duringP99 = Load.percentileMillis(during, 99);
+        double otherP99 = Load.percentileMillis(other, 99);
+        System.out.printf("  status GET of a recent operation, p99: pruning node %.2f ms while pruning (max %.2f ms, %,d"
+                        + " requests), %.2f ms before it (%,d): %.2fx; the %s node at the same time %.2f ms (max %.2f ms,"
+                        + " %,d requests), %.2f ms before: the pruning node %.2fx the other%n",
+                duringP99, maxMillis(during), during.length, Load.percentileMillis(before, 99), before.length,
+                duringP99 / Load.percentileMillis(before, 99), small.label(), otherP99, maxMillis(other), other.length,
+                Load.percentileMillis(pooled(smallBefore), 99), duringP99 / otherP99);
         try (Connection c = big.server().server().dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from asyncops_operation")) {
             rs.next();
@@ -269,10 +273,6 @@ public final class MillionBench {
 
     private static long[] pooled(List<LatencyRun.Result> results) {
         return results.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).toArray();
-    }
-
-    private static double max(LatencyRun.Result r) {
-        return maxMillis(r.nanos());
     }
 
     private static double maxMillis(long[] nanos) {

@@ -115,7 +115,10 @@ final class MillionDb {
         }
     }
 
-    /** With {@code -Dasyncops.bench.statements=true}: forgets the statements counted so far (every database). */
+    /**
+     * With {@code -Dasyncops.bench.statements=true}: makes the statistics readable in this database and forgets the
+     * statements counted so far (in every database).
+     */
     void resetStatements() throws SQLException {
         if (!BenchPostgres.STATEMENTS) {
             return;
