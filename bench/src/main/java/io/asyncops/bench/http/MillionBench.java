@@ -20,18 +20,18 @@ import java.util.function.BiFunction;
  * operations and one with the same 10,000 plus 1,000,000 older (expired) ones (bulk-loaded with {@code COPY}),
  * spread over 1,000 subscriptions (a few busy ones, a long tail) and over statuses as a live service has them; each
  * is served by a server node of its own, in one JVM. After both are vacuumed, analyzed and checkpointed, the same
- * client times status GETs of random operations and first pages of {@code operationStatuses} (all, and
- * {@code InProgress} only, of the subscriptions whose first page is full at both sizes) on both, in short
- * interleaved rounds (A/B, then B/A), so that whatever else the machine does falls on both sizes alike. Then the
- * expired operations are pruned while the recent ones are polled, in rounds alternating with the same polls of the
- * 10k node, after rounds of both before it. Options: {@code -c} connections (4), {@code -d} seconds per round (2),
- * {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's plans at
- * each size), {@code --no-prune} (stop after the comparison).
+ * client times status GETs (of recent operations, and of random stored ones) and first pages of
+ * {@code operationStatuses} (all, and {@code InProgress} only, of the subscriptions whose first page is full at both
+ * sizes) in rounds; in each, every connection alternates between the two nodes request by request, so that
+ * whatever else the machine does falls on both sizes alike. Then the expired operations are pruned while recent ones
+ * are polled on both nodes the same way. Options: {@code -c} connections (4), {@code -d} seconds per measure and
+ * round (4), {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's
+ * plans at each size), {@code --no-prune} (stop after the comparison).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
     private static final String API = "?api-version=2021-11-01";
-    /** Rounds of the prune pooled per printed line. */
+    /** Rounds' worth of time per printed line of the prune. */
     private static final int PRUNE_LINE = 4;
     /** The measures' names in the per-round lines. */
     private static final String[] SHORT = {"recent", "random", "list", "InProgress"};
@@ -52,7 +52,7 @@ public final class MillionBench {
 
     public static void main(String[] args) throws Exception {
         int connections = 4;
-        int seconds = 2;
+        int seconds = 4;
         int rounds = 8;
         int expired = 1_000_000;
         boolean explain = false;
@@ -132,10 +132,10 @@ public final class MillionBench {
             throws Exception {
         System.out.println();
         System.out.println("warm-up (not counted): every measure on both nodes, 1 s each");
-        for (Side side : List.of(small, big)) {
-            for (Kind k : kinds) {
-                run(side, k.name(), connections, Duration.ofSeconds(1), k.path());
-            }
+        for (Kind k : kinds) {
+            long end = System.nanoTime() + 1_000_000_000L;
+            LatencyRun.paired(k.name(), target(small, k.path()), target(big, k.path()), connections,
+                    () -> System.nanoTime() < end).forEach(MillionBench::check);
         }
         MillionDb.Activity smallBefore = small.db().activity();
         MillionDb.Activity bigBefore = big.db().activity();
@@ -147,20 +147,21 @@ public final class MillionBench {
             smalls.add(new ArrayList<>());
             bigs.add(new ArrayList<>());
         }
-        System.out.printf("%d interleaved rounds, p99 in ms at %s|at %s, and their ratio:%n", rounds,
-                small.label(), big.label());
+        System.out.printf("%d rounds of %d s per measure, each connection alternating between the two nodes request"
+                + " by request; p99 in ms at %s|at %s, and their ratio:%n", rounds, round.toSeconds(), small.label(),
+                big.label());
         for (int r = 0; r < rounds; r++) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %2d [load %.1f]", r + 1,
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d [load %.1f]", r + 1,
                     Load.average()));
             for (int k = 0; k < kinds.size(); k++) {
                 Kind kind = kinds.get(k);
-                boolean bigFirst = (r + k) % 2 == 1;
-                for (Side side : bigFirst ? List.of(big, small) : List.of(small, big)) {
-                    LatencyRun.Result res = run(side, kind.name(), connections, round, kind.path());
-                    (side == small ? smalls : bigs).get(k).add(res);
-                }
-                LatencyRun.Result a = smalls.get(k).get(r);
-                LatencyRun.Result b = bigs.get(k).get(r);
+                long end = System.nanoTime() + round.toNanos();
+                List<LatencyRun.Result> both = LatencyRun.paired(kind.name(), target(small, kind.path()),
+                        target(big, kind.path()), connections, () -> System.nanoTime() < end);
+                LatencyRun.Result a = check(both.get(0));
+                LatencyRun.Result b = check(both.get(1));
+                smalls.get(k).add(a);
+                bigs.get(k).add(b);
                 line.append(String.format(Locale.ROOT, "   %s %.2f|%.2f %.2fx", SHORT[k], a.p99(), b.p99(),
                         b.p99() / a.p99()));
             }
@@ -200,12 +201,9 @@ public final class MillionBench {
         System.out.printf("pruning the %,d expired operations of the %s node while recent operations are polled%n",
                 expired, big.label());
         BiFunction<Side, ThreadLocalRandom, String> recent = (s, r) -> statusPath(s.rows().recent(r));
-        List<LatencyRun.Result> bigBefore = new ArrayList<>();
-        List<LatencyRun.Result> smallBefore = new ArrayList<>();
-        for (int r = 0; r < 2; r++) {
-            bigBefore.add(run(big, "before", connections, round, recent));
-            smallBefore.add(run(small, "before", connections, round, recent));
-        }
+        long beforeEnd = System.nanoTime() + 2 * round.toNanos();
+        List<LatencyRun.Result> before = LatencyRun.paired("before", target(big, recent), target(small, recent),
+                connections, () -> System.nanoTime() < beforeEnd);
         AtomicBoolean pruning = new AtomicBoolean(true);
         AtomicInteger pruned = new AtomicInteger();
         long p0 = System.nanoTime();
@@ -218,39 +216,36 @@ public final class MillionBench {
         });
         List<LatencyRun.Result> bigDuring = new ArrayList<>();
         List<LatencyRun.Result> smallDuring = new ArrayList<>();
-        System.out.printf("  while pruning, status GET p99 / max in ms (requests), every %d rounds: %s node (pruning)"
-                + " | %s node%n", PRUNE_LINE, big.label(), small.label());
+        System.out.printf("  while pruning, status GET p99 / max in ms (requests), each connection alternating between"
+                + " the nodes: %s node (pruning) | %s node%n", big.label(), small.label());
         while (pruning.get()) {
-            long end = System.nanoTime() + round.toNanos();
-            bigDuring.add(check(LatencyRun.run("during", big.port(), big.token(), connections,
-                    () -> pruning.get() && System.nanoTime() < end, r -> recent.apply(big, r))));
-            long end2 = System.nanoTime() + round.toNanos();
-            smallDuring.add(check(LatencyRun.run("during", small.port(), small.token(), connections,
-                    () -> pruning.get() && System.nanoTime() < end2, r -> recent.apply(small, r))));
-            int n = bigDuring.size();
-            if (n % PRUNE_LINE == 0 || !pruning.get()) {
-                long[] b = pooled(bigDuring.subList((n - 1) / PRUNE_LINE * PRUNE_LINE, n));
-                long[] a = pooled(smallDuring.subList((n - 1) / PRUNE_LINE * PRUNE_LINE, n));
-                System.out.printf(Locale.ROOT, "  %5.1f s [load %.1f]  %6.2f / %7.2f (%,d) | %6.2f / %7.2f (%,d)%n",
-                        (System.nanoTime() - p0) / 1e9, Load.average(), Load.percentileMillis(b, 99), maxMillis(b),
-                        b.length, Load.percentileMillis(a, 99), maxMillis(a), a.length);
-            }
+            long end = System.nanoTime() + round.toNanos() * PRUNE_LINE;
+            List<LatencyRun.Result> both = LatencyRun.paired("during", target(big, recent), target(small, recent),
+                    connections, () -> pruning.get() && System.nanoTime() < end);
+            LatencyRun.Result b = check(both.get(0));
+            LatencyRun.Result a = check(both.get(1));
+            bigDuring.add(b);
+            smallDuring.add(a);
+            System.out.printf(Locale.ROOT, "  %5.1f s [load %.1f]  %6.2f / %7.2f (%,d) | %6.2f / %7.2f (%,d)%n",
+                    (System.nanoTime() - p0) / 1e9, Load.average(), b.p99(), maxMillis(b.nanos()),
+                    b.nanos().length, a.p99(), maxMillis(a.nanos()), a.nanos().length);
         }
         pruner.join();
         double pruneSeconds = (System.nanoTime() - p0) / 1e9;
         System.out.printf("  pruned %,d operations in %.1f s (%,.0f/s)%n", pruned.get(), pruneSeconds,
                 pruned.get() / pruneSeconds);
-        long[] before = pooled(bigBefore);
         long[] during = pooled(bigDuring);
         long[] other = pooled(smallDuring);
         double duringP99 = Load.percentileMillis(during, 99);
         double otherP99 = Load.percentileMillis(other, 99);
+        LatencyRun.Result bigBefore = check(before.get(0));
+        LatencyRun.Result smallBefore = check(before.get(1));
         System.out.printf("  status GET of a recent operation, p99: pruning node %.2f ms while pruning (max %.2f ms, %,d"
                         + " requests), %.2f ms before it (%,d): %.2fx; the %s node at the same time %.2f ms (max %.2f ms,"
                         + " %,d requests), %.2f ms before: the pruning node %.2fx the other%n",
-                duringP99, maxMillis(during), during.length, Load.percentileMillis(before, 99), before.length,
-                duringP99 / Load.percentileMillis(before, 99), small.label(), otherP99, maxMillis(other), other.length,
-                Load.percentileMillis(pooled(smallBefore), 99), duringP99 / otherP99);
+                duringP99, maxMillis(during), during.length, bigBefore.p99(), bigBefore.nanos().length,
+                duringP99 / bigBefore.p99(), small.label(), otherP99, maxMillis(other), other.length,
+                smallBefore.p99(), duringP99 / otherP99);
         try (Connection c = big.server().server().dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from asyncops_operation")) {
             rs.next();
@@ -258,10 +253,8 @@ public final class MillionBench {
         }
     }
 
-    private static LatencyRun.Result run(Side side, String name, int connections, Duration duration,
-                                         BiFunction<Side, ThreadLocalRandom, String> path) throws Exception {
-        return check(LatencyRun.run(name, side.port(), side.token(), connections, duration,
-                r -> path.apply(side, r)));
+    private static LatencyRun.Target target(Side side, BiFunction<Side, ThreadLocalRandom, String> path) {
+        return new LatencyRun.Target(side.port(), side.token(), r -> path.apply(side, r));
     }
 
     private static LatencyRun.Result check(LatencyRun.Result r) {
