@@ -66,7 +66,7 @@ public final class MillionBench {
                 case "--explain" -> explain = true;
                 case "--no-prune" -> prune = false;
                 default -> {
-                    System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-round]"
+                    System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
                             + " [--rounds k] [-n expired-operations] [--explain] [--no-prune]");
                     System.exit(2);
                 }
@@ -74,7 +74,7 @@ public final class MillionBench {
         }
         String large = String.format(Locale.ROOT, "%,dk", (RECENT + expired) / 1000);
         System.out.printf("million benchmark: %,d against %,d stored operations on PostgreSQL, side by side;"
-                + " %d connections, %d rounds of %d s per size and measure, %d CPUs, load average %.1f%n",
+                + " %d connections, %d rounds of %d s per measure, %d CPUs, load average %.1f%n",
                 RECENT, RECENT + expired, connections, rounds, seconds, Runtime.getRuntime().availableProcessors(),
                 Load.average());
         Instant now = Instant.now();
@@ -90,8 +90,9 @@ public final class MillionBench {
                     (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             big.rows().load(big.server().server().dataSource(), expired, true);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("stored %,d older (expired) operations beside them in %.1f s (%,.0f rows/s)%n",
-                    expired, (System.nanoTime() - t0) / 1e9, expired / ((System.nanoTime() - t0) / 1e9));
+                    expired, loadSeconds, expired / loadSeconds);
             t0 = System.nanoTime();
             small.db().settle();
             big.db().settle();
@@ -124,7 +125,7 @@ public final class MillionBench {
     }
 
     /**
-     * Every kind at both sizes in each round, the order of the two sizes alternating between rounds and kinds;
+     * Every kind at both sizes in each round, each connection alternating between the two nodes request by request;
      * prints each round's p99s and, per kind, the p50/p99 of all rounds' requests together and the spread of the
      * per-round p99 ratios.
      */
