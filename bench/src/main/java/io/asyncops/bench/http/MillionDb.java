@@ -129,19 +129,30 @@ final class MillionDb {
         }
     }
 
-    /** With {@code -Dasyncops.bench.statements=true}: this database's own time for the listing since the reset. */
+    /**
+     * With {@code -Dasyncops.bench.statements=true}: this database's own time for the listing since the reset, and
+     * how many status reads reached it (a status GET answered from the engine's snapshots does not).
+     */
     void printStatements() throws SQLException {
         if (!BenchPostgres.STATEMENTS) {
             return;
         }
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select sum(calls), sum(total_exec_time) / sum(calls),"
-                     + " max(max_exec_time), sum(shared_blks_read) from pg_stat_statements s"
-                     + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
-                     + " and query like '%order by created_at desc, id desc%'")) {
-            rs.next();
-            System.out.printf("  %s: the listing query in the database: %,d calls, mean %.3f ms, max %.2f ms,"
-                    + " %,d blocks read%n", label, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
+        statement("the listing query", "%order by created_at desc, id desc%");
+        statement("reads of one operation by id", "%from asyncops_operation where id = $1");
+    }
+
+    private void statement(String what, String like) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time)"
+                     + " / nullif(sum(calls), 0), 0), coalesce(max(max_exec_time), 0), coalesce(sum(shared_blks_read), 0)"
+                     + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                     + " where d.datname = current_database() and query like ?")) {
+            s.setString(1, like);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read%n",
+                        label, what, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
+            }
         }
     }
 }
