@@ -82,7 +82,7 @@ public final class DefaultEngine implements Engine {
         }
         this.pruner = new Periodic("prune-" + config.nodeId(), config.pruneInterval(), this::prune);
         this.rechecker = new Periodic("waiters-" + config.nodeId(), config.fallbackPollInterval(),
-                () -> waiters.recheck(store::versions, snapshots::changed));
+                new Recheck(store, waiters, snapshots::changed));
         this.feed = dialect.changeFeed(config.dataSource(), config.nodeId(), this::onNotice).orElse(null);
     }
 
@@ -200,7 +200,7 @@ public final class DefaultEngine implements Engine {
                 if (op.isEmpty() || op.get().version() > afterVersion || op.get().isTerminal() || left <= 0) {
                     return op;
                 }
-                // no polling here: a change wakes it, announced or found by the one periodic recheck of all waiters
+                // no polling here: a change wakes it, announced or found by the one periodic recheck (Recheck)
                 waiter.signal().await(left);
             }
         } finally {

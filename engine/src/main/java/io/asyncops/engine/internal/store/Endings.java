@@ -19,7 +19,8 @@ final class Endings {
     static final String FENCE = " where id = ? and version = ? and lease_owner = ? and due_at > ?";
     private static final String END = "update " + Rows.TABLE + " set status = ?, result = ?, error = ?,"
             + " ended_at = ?, percent_complete = coalesce(?, percent_complete), active_resource = null,"
-            + " due_at = null, lease_owner = null, cancel_requested = false, version = version + 1" + FENCE;
+            + " due_at = null, lease_owner = null, cancel_requested = false, version = version + 1, "
+            + Rows.STAMP + FENCE;
     private static final String RELEASE = "update " + Rows.TABLE + " set lease_owner = null, due_at = ?" + FENCE;
 
     private final javax.sql.DataSource dataSource;

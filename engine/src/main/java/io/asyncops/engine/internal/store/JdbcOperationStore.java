@@ -84,6 +84,36 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public List<Change> changedSince(long after, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select id,"
+                + " version, change_seq from " + Rows.TABLE + " where change_seq > ? order by change_seq"
+                + " fetch first ? rows only")) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit);
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(new OperationId(rs.getObject(1, java.util.UUID.class)), rs.getLong(2),
+                            rs.getLong(3)));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read changed operations", e);
+        }
+    }
+
+    @Override
+    public long lastStamp() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select max(change_seq) from " + Rows.TABLE); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the last change stamp", e);
+        }
+    }
+
+    @Override
     public Optional<Operation> findByRequestId(String requestId) {
         return findOne("request_id = ? order by created_at desc fetch first 1 rows only", requestId)
                 .map(StoredOperation::operation);
@@ -142,7 +172,7 @@ public final class JdbcOperationStore implements OperationStore {
     public boolean save(Fence fence, Progress p, Instant now, Step step) {
         return Transactions.run(dataSource, "save the progress of " + fence.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set percent_complete = ?,"
-                    + " checkpoint = ?, expected_end_at = ?, version = version + 1" + FENCE)) {
+                    + " checkpoint = ?, expected_end_at = ?, version = version + 1, " + Rows.STAMP + FENCE)) {
                 if (p.percentComplete() == null) {
                     ps.setNull(1, java.sql.Types.DOUBLE);
                 } else {
@@ -183,11 +213,11 @@ public final class JdbcOperationStore implements OperationStore {
             }
             boolean leased = row.leaseOwner() != null && row.dueAt().isAfter(now);
             String sql = leased
-                    ? "update " + Rows.TABLE + " set cancel_requested = true, version = version + 1"
-                            + " where id = ? and version = ?"
+                    ? "update " + Rows.TABLE + " set cancel_requested = true, version = version + 1, "
+                            + Rows.STAMP + " where id = ? and version = ?"
                     : "update " + Rows.TABLE + " set status = 'Canceled', error = ?, ended_at = ?,"
                             + " cancel_requested = false, active_resource = null, due_at = null, lease_owner = null,"
-                            + " version = version + 1 where id = ? and version = ?";
+                            + " version = version + 1, " + Rows.STAMP + " where id = ? and version = ?";
             Optional<Operation> changed = changeIfVersion(sql, leased, op, now,
                     leased ? TransactionalWork.none() : undo.apply(op));
             if (changed.isPresent()) {

@@ -34,6 +34,16 @@ public interface OperationStore {
     /** The stored version of each of {@code ids} that still exists, read in few statements. */
     Map<OperationId, Long> versions(Set<OperationId> ids);
 
+    /**
+     * The operations whose latest change has a stamp above {@code after}, lowest stamp first, at most
+     * {@code limit} of them. Stamps are taken when a write runs, not when it commits: a write in flight can
+     * commit with a stamp below one already read.
+     */
+    List<Change> changedSince(long after, int limit);
+
+    /** The highest change stamp any stored operation carries; 0 when none does. */
+    long lastStamp();
+
     /** The newest operation with this request id. */
     Optional<Operation> findByRequestId(String requestId);
 

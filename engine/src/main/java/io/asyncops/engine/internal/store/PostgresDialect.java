@@ -33,7 +33,7 @@ final class PostgresDialect extends SqlDialect {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " o set status = 'InProgress',"
                 + " started_at = coalesce(o.started_at, ?), attempt = o.attempt + 1, lease_owner = ?, due_at = ?,"
-                + " version = o.version + 1 from (select id, lease_owner from " + Rows.TABLE + " where due_at <= ?"
+                + " version = o.version + 1, " + Rows.STAMP + " from (select id, lease_owner from " + Rows.TABLE + " where due_at <= ?"
                 + " order by due_at limit ? for update skip locked) previous where o.id = previous.id returning "
                 + QUALIFIED_COLUMNS + ", previous.lease_owner as previous_owner")) {
             Rows.setInstant(ps, 1, now);

@@ -20,6 +20,11 @@ final class Rows {
     static final String COLUMNS = "id, request_id, kind, subscription, resource_id, status, percent_complete,"
             + " created_at, started_at, ended_at, expected_end_at, input, result, error, attempt, checkpoint,"
             + " idempotency_key, owner_principal, cancel_requested, version, lease_owner, due_at";
+    /**
+     * Set by every write that moves a version past the first: the next change stamp, what the waiters' fallback
+     * recheck reads changes by ({@link OperationStore#changedSince}).
+     */
+    static final String STAMP = "change_seq = nextval('asyncops_change_seq')";
     /** Stores a new operation: its columns, then {@code active_resource}, {@code idempotency_ref}, {@code correlation_id}. */
     static final String INSERT = "insert into " + TABLE + " (" + COLUMNS + ", active_resource, idempotency_ref,"
             + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -128,7 +128,7 @@ public abstract class SqlDialect {
         }
         try (PreparedStatement ps = c.prepareStatement("update " + Rows.TABLE + " set status = 'InProgress',"
                 + " started_at = coalesce(started_at, ?), attempt = attempt + 1, lease_owner = ?, due_at = ?,"
-                + " version = version + 1 where id = ? and version = ? and due_at <= ?")) {
+                + " version = version + 1, " + Rows.STAMP + " where id = ? and version = ? and due_at <= ?")) {
             for (StoredOperation row : due) {
                 Rows.setInstant(ps, 1, now);
                 ps.setString(2, owner);
