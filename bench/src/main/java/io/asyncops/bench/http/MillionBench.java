@@ -1,259 +1,279 @@
 package io.asyncops.bench.http;
 
 import io.asyncops.bench.engine.BenchPostgres;
-import java.io.IOException;
-import java.io.Reader;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
+import java.util.function.BiFunction;
 
 /**
- * Flat at a million: a real server on PostgreSQL stores 10,000 operations, then 1,000,000 (bulk-loaded with
- * {@code COPY}), spread over 1,000 subscriptions (a few busy ones, a long tail) and over statuses as a live
- * service has them; at each size, status GETs of random operations and first pages of {@code operationStatuses}
- * (all, and {@code InProgress} only, of the subscriptions whose first page is full at both sizes, so that both sizes
- * answer the same number of items) are timed over kept-alive connections. Then the 990,000 older ones expire and
- * are pruned while the same polls run. Options: {@code -c} connections (4), {@code -d} seconds per measure (10),
- * {@code -n} the large size (1000000), {@code --explain} (print the first-page query's plan at each size),
- * {@code --no-prune} (stop after the comparison).
+ * Flat at a million, measured side by side: one PostgreSQL holds two databases at once, one with 10,000 recent
+ * operations and one with the same 10,000 plus 1,000,000 older (expired) ones (bulk-loaded with {@code COPY}),
+ * spread over 1,000 subscriptions (a few busy ones, a long tail) and over statuses as a live service has them; each
+ * is served by a server node of its own, in one JVM. After both are vacuumed, analyzed and checkpointed, the same
+ * client times status GETs (of recent operations, and of random stored ones) and first pages of
+ * {@code operationStatuses} (all, and {@code InProgress} only, of the subscriptions whose first page is full at both
+ * sizes) in rounds; in each, every connection alternates between the two nodes request by request, so that
+ * whatever else the machine does falls on both sizes alike. Then the expired operations are pruned while recent ones
+ * are polled on both nodes the same way. Options: {@code -c} connections (4), {@code -d} seconds per measure and
+ * round (4), {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's
+ * plans at each size), {@code --no-prune} (stop after the comparison).
  */
 public final class MillionBench {
-    private static final int SUBSCRIPTIONS = 1_000;
-    /** The token grants the busiest subscriptions; polls go to their operations. */
-    private static final int POLLED_SUBSCRIPTIONS = 20;
-    private static final int SMALL = 10_000;
+    private static final int RECENT = 10_000;
     private static final String API = "?api-version=2021-11-01";
-    private static final DateTimeFormatter PG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+    /** Rounds' worth of time per printed line of the prune. */
+    private static final int PRUNE_LINE = 4;
+    /** The measures' names in the per-round lines. */
+    private static final String[] SHORT = {"recent", "random", "list", "InProgress"};
+
+    /** One data set and the node that serves it. */
+    private record Side(String label, BenchServer server, String token, MillionRows rows, MillionDb db) {
+        int port() {
+            return server.server().httpPort();
+        }
+    }
+
+    /** A measure taken at both sizes in every round; {@code path} picks a request's path on a side. */
+    private record Kind(String name, BiFunction<Side, ThreadLocalRandom, String> path) {
+    }
 
     private MillionBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int connections = 4;
-        int seconds = 10;
-        int large = 1_000_000;
+        int seconds = 4;
+        int rounds = 8;
+        int expired = 1_000_000;
         boolean explain = false;
         boolean prune = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-c" -> connections = Integer.parseInt(args[++i]);
                 case "-d" -> seconds = Integer.parseInt(args[++i]);
-                case "-n" -> large = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "-n" -> expired = Integer.parseInt(args[++i]);
                 case "--explain" -> explain = true;
                 case "--no-prune" -> prune = false;
                 default -> {
-                    System.err.println("usage: bin/bench million [-c connections] [-d seconds] [-n operations]"
-                            + " [--explain] [--no-prune]");
+                    System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
+                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune]");
                     System.exit(2);
                 }
             }
         }
-        System.out.printf("million benchmark: %d then %d operations on PostgreSQL, %d connections, %d s per measure,"
-                + " %d CPUs, load average %.1f%n", SMALL, large, connections, seconds,
-                Runtime.getRuntime().availableProcessors(), Load.average());
+        String large = String.format(Locale.ROOT, "%,dk", (RECENT + expired) / 1000);
+        System.out.printf("million benchmark: %,d against %,d stored operations on PostgreSQL, side by side;"
+                + " %d connections, %d rounds of %d s per measure, %d CPUs, load average %.1f%n",
+                RECENT, RECENT + expired, connections, rounds, seconds, Runtime.getRuntime().availableProcessors(),
+                Load.average());
         Instant now = Instant.now();
         try (BenchPostgres pg = BenchPostgres.start();
-             BenchServer server = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))))) {
-            DataSource ds = server.server().dataSource();
-            String token = server.server().tokens().mint("bench",
-                    subscriptions(POLLED_SUBSCRIPTIONS), Duration.ofHours(3));
-            Generator gen = new Generator(now);
-            Map<String, List<LatencyRun.Result>> bySize = new LinkedHashMap<>();
-
+             BenchServer smallServer = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))));
+             BenchServer largeServer = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))))) {
+            Side small = side("10k", smallServer, now);
+            Side big = side(large, largeServer, now);
             long t0 = System.nanoTime();
-            gen.load(ds, SMALL, false);
-            System.out.printf("stored %,d recent operations in %.1f s%n", SMALL, (System.nanoTime() - t0) / 1e9);
-            // lists are timed on the subscriptions whose first page is full at both sizes: one that holds fewer
-            // than 100 recent operations answers a smaller page at 10k than at 1M, which is not the store's doing
-            List<String> listed = firstPages(ds, explain);
-            bySize.put("10k", measure(server, token, connections, seconds, gen, listed));
-
+            small.rows().load(small.server().server().dataSource(), RECENT, false);
+            big.rows().load(big.server().server().dataSource(), RECENT, false); // the same rows: one seed
+            System.out.printf("stored the same %,d recent operations in both databases in %.1f s%n", RECENT,
+                    (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            gen.load(ds, large - SMALL, true);
-            System.out.printf("stored %,d older (expired) operations in %.1f s (%,.0f rows/s)%n", large - SMALL,
-                    (System.nanoTime() - t0) / 1e9, (large - SMALL) / ((System.nanoTime() - t0) / 1e9));
-            firstPages(ds, explain);
-            bySize.put(large / 1000 + "k", measure(server, token, connections, seconds, gen, listed));
+            big.rows().load(big.server().server().dataSource(), expired, true);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("stored %,d older (expired) operations beside them in %.1f s (%,.0f rows/s)%n",
+                    expired, loadSeconds, expired / loadSeconds);
+            t0 = System.nanoTime();
+            small.db().settle();
+            big.db().settle();
+            System.out.printf("vacuumed, analyzed and checkpointed both in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            // the same recent rows in both: a first page full at 10k is the same full page at 1M
+            List<String> listed = small.db().fullFirstPages();
+            big.db().fullFirstPages();
+            if (explain) {
+                small.db().explain();
+                big.db().explain();
+            }
+            // recent: what clients poll (the operations they started), the same 2,000 at both sizes; random: any
+            // stored one, at 1M nearly all of them old, more than the engine's snapshot cache holds
+            List<Kind> kinds = List.of(
+                    new Kind("status GET, recent operation", (s, r) -> statusPath(s.rows().recent(r))),
+                    new Kind("status GET, random operation", (s, r) -> statusPath(s.rows().any(r))),
+                    new Kind("list, first page ($top=100)", (s, r) -> listPath(r, listed, "")),
+                    new Kind("list, first page of InProgress", (s, r) -> listPath(r, listed,
+                            "&$filter=status%20eq%20'InProgress'")));
+            compare(small, big, kinds, rounds, Duration.ofSeconds(seconds), connections);
+            if (prune) {
+                prune(small, big, expired, Duration.ofSeconds(seconds), connections);
+            }
+        }
+    }
 
-            List<LatencyRun.Result> small = bySize.get("10k");
-            List<LatencyRun.Result> big = bySize.get(large / 1000 + "k");
-            System.out.println();
-            System.out.println("at " + large + " against 10,000 (goal: p99 within 1.2x):");
-            for (int i = 0; i < small.size(); i++) {
-                double ratio = big.get(i).p99() / small.get(i).p99();
-                System.out.printf("  %-34s p99 %6.2f ms vs %6.2f ms: %5.2fx (%s)   p50 %6.2f vs %6.2f ms%n",
-                        small.get(i).name(), big.get(i).p99(), small.get(i).p99(), ratio,
-                        ratio <= 1.2 ? "met" : "NOT met", big.get(i).p50(), small.get(i).p50());
-            }
+    private static Side side(String label, BenchServer server, Instant now) {
+        String token = server.server().tokens().mint("bench", MillionRows.polledSubscriptions(), Duration.ofHours(3));
+        return new Side(label, server, token, new MillionRows(now), new MillionDb(label, server.server().dataSource()));
+    }
 
-            if (!prune) {
-                return;
+    /**
+     * Every kind at both sizes in each round, each connection alternating between the two nodes request by request;
+     * prints each round's p99s and, per kind, the p50/p99 of all rounds' requests together and the spread of the
+     * per-round p99 ratios.
+     */
+    private static void compare(Side small, Side big, List<Kind> kinds, int rounds, Duration round, int connections)
+            throws Exception {
+        System.out.println();
+        System.out.println("warm-up (not counted): every measure on both nodes, 1 s each");
+        for (Kind k : kinds) {
+            long end = System.nanoTime() + 1_000_000_000L;
+            LatencyRun.paired(k.name(), target(small, k.path()), target(big, k.path()), connections,
+                    () -> System.nanoTime() < end).forEach(MillionBench::check);
+        }
+        MillionDb.Activity smallBefore = small.db().activity();
+        MillionDb.Activity bigBefore = big.db().activity();
+        small.db().resetStatements();
+        big.db().resetStatements(); // the view is per database; the reset, for all
+        List<List<LatencyRun.Result>> smalls = new ArrayList<>();
+        List<List<LatencyRun.Result>> bigs = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            smalls.add(new ArrayList<>());
+            bigs.add(new ArrayList<>());
+        }
+        System.out.printf("%d rounds of %d s per measure, each connection alternating between the two nodes request"
+                + " by request; p99 in ms at %s|at %s, and their ratio:%n", rounds, round.toSeconds(), small.label(),
+                big.label());
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d [load %.1f]", r + 1,
+                    Load.average()));
+            for (int k = 0; k < kinds.size(); k++) {
+                Kind kind = kinds.get(k);
+                long end = System.nanoTime() + round.toNanos();
+                List<LatencyRun.Result> both = LatencyRun.paired(kind.name(), target(small, kind.path()),
+                        target(big, kind.path()), connections, () -> System.nanoTime() < end);
+                LatencyRun.Result a = check(both.get(0));
+                LatencyRun.Result b = check(both.get(1));
+                smalls.get(k).add(a);
+                bigs.get(k).add(b);
+                line.append(String.format(Locale.ROOT, "   %s %.2f|%.2f %.2fx", SHORT[k], a.p99(), b.p99(),
+                        b.p99() / a.p99()));
             }
-            System.out.println();
-            System.out.println("pruning the " + (large - SMALL) + " expired operations while the recent ones are polled:");
-            List<LatencyRun.Result> before = measure(server, token, connections, seconds, gen, null);
-            AtomicBoolean pruning = new AtomicBoolean(true);
-            AtomicInteger pruned = new AtomicInteger();
-            long p0 = System.nanoTime();
-            Thread pruner = Thread.ofPlatform().start(() -> {
-                try {
-                    pruned.set(server.server().engine().prune());
-                } finally {
-                    pruning.set(false);
-                }
-            });
-            LatencyRun.Result during = LatencyRun.run("status GET while pruning", server.server().httpPort(),
-                    token, connections, pruning::get, r -> statusPath(gen.recent(r)));
-            pruner.join();
-            double pruneSeconds = (System.nanoTime() - p0) / 1e9;
-            System.out.printf("  pruned %,d operations in %.1f s (%,.0f/s)%n", pruned.get(), pruneSeconds,
-                    pruned.get() / pruneSeconds);
-            System.out.println("  " + during.line());
-            double ratio = during.p99() / before.get(0).p99();
-            System.out.printf("  status GET p99 while pruning %6.2f ms against %6.2f ms before: %5.2fx%n",
-                    during.p99(), before.get(0).p99(), ratio);
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("select count(*) from asyncops_operation")) {
-                rs.next();
-                System.out.printf("  %,d operations left%n", rs.getLong(1));
+            System.out.println(line);
+        }
+        System.out.println("  behind the rounds: " + small.label() + " database " + small.db().activity().since(smallBefore)
+                + "; " + big.label() + " database " + big.db().activity().since(bigBefore) + " (checkpoints: cluster)");
+        small.db().printStatements();
+        big.db().printStatements();
+
+        System.out.println();
+        System.out.printf("at %s against %s, all rounds' requests together (goal: p99 within 1.2x):%n", big.label(),
+                small.label());
+        for (int k = 0; k < kinds.size(); k++) {
+            long[] a = pooled(smalls.get(k));
+            long[] b = pooled(bigs.get(k));
+            double ratio = Load.percentileMillis(b, 99) / Load.percentileMillis(a, 99);
+            List<Double> perRound = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                perRound.add(bigs.get(k).get(r).p99() / smalls.get(k).get(r).p99());
             }
+            System.out.printf("  %-32s p99 %6.2f vs %6.2f ms: %5.2fx (%s)   p50 %5.2f vs %5.2f ms   %,d vs %,d requests;"
+                    + " per-round p99 ratios: median %.2fx, %.2fx to %.2fx%n",
+                    kinds.get(k).name(), Load.percentileMillis(b, 99), Load.percentileMillis(a, 99), ratio,
+                    ratio <= 1.2 ? "met" : "NOT met", Load.percentileMillis(b, 50), Load.percentileMillis(a, 50),
+                    b.length, a.length, Load.median(perRound), perRound.stream().mapToDouble(d -> d).min().orElse(0),
+                    perRound.stream().mapToDouble(d -> d).max().orElse(0));
         }
     }
 
     /**
-     * The polled subscriptions whose first page is full (100 items); prints how full they are on average (a page of
-     * fewer rows is a smaller answer), and with {@code explain} the plan of the listing's first-page query (as the
-     * engine's listing builds it) for the busiest and the quietest polled subscription.
+     * Prunes the expired operations of the large node while the recent ones are polled: rounds of status GETs on
+     * both nodes before, then rounds alternating between the pruning node and the other one until the prune ends.
      */
-    private static List<String> firstPages(DataSource ds, boolean explain) throws SQLException {
-        String page = "select * from asyncops_operation where 1 = 1 and subscription = ?"
-                + " order by created_at desc, id desc fetch first 101 rows only";
-        int rows = 0;
-        List<String> full = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-             java.sql.PreparedStatement count = c.prepareStatement("select count(*) from (" + page + ") p")) {
-            for (int i = 0; i < POLLED_SUBSCRIPTIONS; i++) {
-                count.setString(1, subscription(i));
-                try (java.sql.ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    int n = Math.min(100, rs.getInt(1));
-                    rows += n;
-                    if (n == 100) {
-                        full.add(subscription(i));
-                    }
-                }
+    private static void prune(Side small, Side big, int expired, Duration round, int connections) throws Exception {
+        System.out.println();
+        System.out.printf("pruning the %,d expired operations of the %s node while recent operations are polled%n",
+                expired, big.label());
+        BiFunction<Side, ThreadLocalRandom, String> recent = (s, r) -> statusPath(s.rows().recent(r));
+        long beforeEnd = System.nanoTime() + 2 * round.toNanos();
+        List<LatencyRun.Result> before = LatencyRun.paired("before", target(big, recent), target(small, recent),
+                connections, () -> System.nanoTime() < beforeEnd);
+        AtomicBoolean pruning = new AtomicBoolean(true);
+        AtomicInteger pruned = new AtomicInteger();
+        long p0 = System.nanoTime();
+        Thread pruner = Thread.ofPlatform().start(() -> {
+            try {
+                pruned.set(big.server().server().engine().prune());
+            } finally {
+                pruning.set(false);
             }
-            System.out.printf("  first pages of the %d polled subscriptions: %.1f items on average, %d full%n",
-                    POLLED_SUBSCRIPTIONS, rows / (double) POLLED_SUBSCRIPTIONS, full.size());
-            if (!explain) {
-                return full;
-            }
-            // the server's statements are prepared: after five runs PostgreSQL may keep one generic plan for any
-            // subscription and page size, so that is the plan to look at too
-            try (Statement s = c.createStatement()) {
-                s.execute("set plan_cache_mode = force_generic_plan");
-                s.execute("prepare first_page(text, int) as " + page.replace("subscription = ?", "subscription = $1")
-                        .replace("fetch first 101 rows", "fetch first $2 rows"));
-                try (java.sql.ResultSet rs = s.executeQuery("explain (analyze, buffers) execute first_page('"
-                        + subscription(0) + "', 101)")) {
-                    System.out.println("  generic plan, subscription 0:");
-                    while (rs.next()) {
-                        System.out.println("    " + rs.getString(1));
-                    }
-                }
-                s.execute("deallocate first_page");
-                s.execute("reset plan_cache_mode");
-            }
-            for (int i : new int[] {0, POLLED_SUBSCRIPTIONS - 1}) {
-                try (java.sql.PreparedStatement plan = c.prepareStatement("explain (analyze, buffers) " + page)) {
-                    plan.setString(1, subscription(i));
-                    try (java.sql.ResultSet rs = plan.executeQuery()) {
-                        System.out.println("  plan, subscription " + i + ":");
-                        while (rs.next()) {
-                            System.out.println("    " + rs.getString(1));
-                        }
-                    }
-                }
-            }
+        });
+        List<LatencyRun.Result> bigDuring = new ArrayList<>();
+        List<LatencyRun.Result> smallDuring = new ArrayList<>();
+        System.out.printf("  while pruning, status GET p99 / max in ms (requests), each connection alternating between"
+                + " the nodes: %s node (pruning) | %s node%n", big.label(), small.label());
+        while (pruning.get()) {
+            long end = System.nanoTime() + round.toNanos() * PRUNE_LINE;
+            List<LatencyRun.Result> both = LatencyRun.paired("during", target(big, recent), target(small, recent),
+                    connections, () -> pruning.get() && System.nanoTime() < end);
+            LatencyRun.Result b = check(both.get(0));
+            LatencyRun.Result a = check(both.get(1));
+            bigDuring.add(b);
+            smallDuring.add(a);
+            System.out.printf(Locale.ROOT, "  %5.1f s [load %.1f]  %6.2f / %7.2f (%,d) | %6.2f / %7.2f (%,d)%n",
+                    (System.nanoTime() - p0) / 1e9, Load.average(), b.p99(), maxMillis(b.nanos()),
+                    b.nanos().length, a.p99(), maxMillis(a.nanos()), a.nanos().length);
         }
-        return full;
-    }
-
-    /**
-     * Status GETs of random operations, and (unless {@code listed} is null: then recent operations only) the first
-     * page of all and of running operations of the {@code listed} subscriptions, each for a while.
-     */
-    private static List<LatencyRun.Result> measure(BenchServer server, String token, int connections, int seconds,
-                                                   Generator gen, List<String> listed) throws Exception {
-        boolean recentOnly = listed == null;
-        int port = server.server().httpPort();
-        String label = recentOnly ? "recent " : "";
-        LatencyRun.run("warm-up", port, token, connections, Duration.ofSeconds(2),
-                r -> statusPath(recentOnly ? gen.recent(r) : gen.any(r)));
-        List<LatencyRun.Result> results = new ArrayList<>();
-        results.add(LatencyRun.run("status GET, random " + label + "operation", port, token, connections,
-                Duration.ofSeconds(seconds), r -> statusPath(recentOnly ? gen.recent(r) : gen.any(r))));
-        if (!recentOnly) {
-            DataSource ds = server.server().dataSource();
-            statements(ds, null);
-            results.add(LatencyRun.run("list, first page ($top=100)", port, token, connections,
-                    Duration.ofSeconds(seconds), r -> listPath(r, listed, "")));
-            statements(ds, "list, first page ($top=100)");
-            results.add(LatencyRun.run("list, first page of InProgress", port, token, connections,
-                    Duration.ofSeconds(seconds), r -> listPath(r, listed,
-                    "&$filter=status%20eq%20'InProgress'")));
-        }
-        for (LatencyRun.Result r : results) {
-            System.out.println("  " + r.line());
-            if (r.non2xx() > 0) {
-                throw new IllegalStateException(r.name() + ": answers that were not 2xx");
-            }
-        }
-        return results;
-    }
-
-    /**
-     * With {@code -Dasyncops.bench.statements=true} (pg_stat_statements loaded): the database's own time for the
-     * listing query during the last measure ({@code name}); a null {@code name} starts a new count.
-     */
-    private static void statements(DataSource ds, String name) throws SQLException {
-        if (!BenchPostgres.STATEMENTS) {
-            return;
-        }
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            if (name == null) {
-                s.execute("create extension if not exists pg_stat_statements");
-                s.execute("select pg_stat_statements_reset()");
-                return;
-            }
-            try (java.sql.ResultSet rs = s.executeQuery("select sum(calls), sum(total_exec_time) / sum(calls),"
-                    + " max(max_exec_time), sum(shared_blks_read) from pg_stat_statements"
-                    + " where query like '%order by created_at desc, id desc%'")) {
-                rs.next();
-                System.out.printf("  %-34s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read%n",
-                        name, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
-            }
+        pruner.join();
+        double pruneSeconds = (System.nanoTime() - p0) / 1e9;
+        System.out.printf("  pruned %,d operations in %.1f s (%,.0f/s)%n", pruned.get(), pruneSeconds,
+                pruned.get() / pruneSeconds);
+        long[] during = pooled(bigDuring);
+        long[] other = pooled(smallDuring);
+        double duringP99 = Load.percentileMillis(during, 99);
+        double otherP99 = Load.percentileMillis(other, 99);
+        LatencyRun.Result bigBefore = check(before.get(0));
+        LatencyRun.Result smallBefore = check(before.get(1));
+        System.out.printf("  status GET of a recent operation, p99: pruning node %.2f ms while pruning (max %.2f ms, %,d"
+                        + " requests), %.2f ms before it (%,d): %.2fx; the %s node at the same time %.2f ms (max %.2f ms,"
+                        + " %,d requests), %.2f ms before: the pruning node %.2fx the other%n",
+                duringP99, maxMillis(during), during.length, bigBefore.p99(), bigBefore.nanos().length,
+                duringP99 / bigBefore.p99(), small.label(), otherP99, maxMillis(other), other.length,
+                smallBefore.p99(), duringP99 / otherP99);
+        try (Connection c = big.server().server().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from asyncops_operation")) {
+            rs.next();
+            System.out.printf("  %,d operations left%n", rs.getLong(1));
         }
     }
 
-    private static String statusPath(Generator.Op op) {
+    private static LatencyRun.Target target(Side side, BiFunction<Side, ThreadLocalRandom, String> path) {
+        return new LatencyRun.Target(side.port(), side.token(), r -> path.apply(side, r));
+    }
+
+    private static LatencyRun.Result check(LatencyRun.Result r) {
+        if (r.non2xx() > 0) {
+            throw new IllegalStateException(r.name() + ": " + r.non2xx() + " answers that were not 2xx");
+        }
+        return r;
+    }
+
+    private static long[] pooled(List<LatencyRun.Result> results) {
+        return results.stream().flatMapToLong(r -> Arrays.stream(r.nanos())).toArray();
+    }
+
+    private static double maxMillis(long[] nanos) {
+        return Arrays.stream(nanos).max().orElse(0) / 1e6;
+    }
+
+    private static String statusPath(MillionRows.Op op) {
         return "/subscriptions/" + op.subscription() + "/providers/Microsoft.Sql/locations/westus/operationStatuses/"
                 + op.id() + API;
     }
@@ -261,158 +281,5 @@ public final class MillionBench {
     private static String listPath(ThreadLocalRandom r, List<String> subscriptions, String filter) {
         return "/subscriptions/" + subscriptions.get(r.nextInt(subscriptions.size())) + "/operationStatuses" + API
                 + "&$top=100" + filter;
-    }
-
-    static String subscription(int i) {
-        return String.format(Locale.ROOT, "00000000-0000-0000-0000-%012d", i);
-    }
-
-    private static List<String> subscriptions(int n) {
-        List<String> subs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            subs.add(subscription(i));
-        }
-        return subs;
-    }
-
-    /**
-     * Rows as a live service has them: subscription i of 1,000 drawn with a skew (the first 20 hold about a fifth of
-     * the operations), 95% of recent operations ended (mostly Succeeded), the running ones leased by another node;
-     * older ones all ended, more than a day ago.
-     */
-    static final class Generator {
-        record Op(String subscription, UUID id) {
-        }
-
-        private final Instant now;
-        private final Random random = new Random(13);
-        private final List<Op> recent = new ArrayList<>();
-        private final List<Op> all = new ArrayList<>();
-
-        Generator(Instant now) {
-            this.now = now;
-        }
-
-        Op recent(ThreadLocalRandom r) {
-            return recent.get(r.nextInt(recent.size()));
-        }
-
-        Op any(ThreadLocalRandom r) {
-            return all.get(r.nextInt(all.size()));
-        }
-
-        void load(DataSource ds, int n, boolean expired) throws SQLException, IOException {
-            try (Connection c = ds.getConnection()) {
-                PGConnection pg = c.unwrap(PGConnection.class);
-                pg.getCopyAPI().copyIn("copy asyncops_operation (id, request_id, kind, subscription, resource_id,"
-                        + " status, percent_complete, created_at, started_at, ended_at, input, result, error, attempt,"
-                        + " owner_principal, cancel_requested, version, lease_owner, due_at) from stdin",
-                        new RowReader(n, expired));
-                try (Statement s = c.createStatement()) {
-                    // vacuumed as well: a live table has been, and autovacuum woken by the load would otherwise
-                    // scan it during the measures that follow
-                    s.execute("vacuum (analyze) asyncops_operation");
-                }
-            }
-        }
-
-        /** The COPY text of {@code n} generated rows, made as the server reads it. */
-        private final class RowReader extends Reader {
-            private final int n;
-            private final boolean expired;
-            private int made;
-            private String pending = "";
-            private int at;
-
-            RowReader(int n, boolean expired) {
-                this.n = n;
-                this.expired = expired;
-            }
-
-            @Override
-            public int read(char[] buf, int off, int len) {
-                if (at == pending.length()) {
-                    if (made == n) {
-                        return -1;
-                    }
-                    StringBuilder sb = new StringBuilder(64 * 1024);
-                    while (made < n && sb.length() < 60 * 1024) {
-                        row(sb, expired);
-                        made++;
-                    }
-                    pending = sb.toString();
-                    at = 0;
-                }
-                int k = Math.min(len, pending.length() - at);
-                pending.getChars(at, at + k, buf, off);
-                at += k;
-                return k;
-            }
-
-            @Override
-            public void close() {
-            }
-        }
-
-        private void row(StringBuilder sb, boolean expired) {
-            int sub = (int) (SUBSCRIPTIONS * Math.pow(random.nextDouble(), 2.5));
-            String subscription = subscription(sub);
-            UUID id = new UUID(random.nextLong(), random.nextLong());
-            double u = random.nextDouble();
-            String status = expired ? (u < 0.94 ? "Succeeded" : u < 0.99 ? "Failed" : "Canceled")
-                    : (u < 0.90 ? "Succeeded" : u < 0.94 ? "Failed" : u < 0.95 ? "Canceled"
-                    : u < 0.99 ? "InProgress" : "Accepted");
-            boolean terminal = !status.equals("InProgress") && !status.equals("Accepted");
-            Instant created = expired ? now.minus(Duration.ofMinutes(25 * 60 + random.nextInt(47 * 60)))
-                    : now.minus(Duration.ofSeconds(60 + random.nextInt(23 * 3600)));
-            Instant started = status.equals("Accepted") ? null : created.plusMillis(5 + random.nextInt(500));
-            Instant ended = terminal ? started.plusSeconds(10 + random.nextInt(300)) : null;
-            if (expired && ended.isAfter(now.minus(Duration.ofHours(24)))) {
-                ended = now.minus(Duration.ofHours(24)).minusSeconds(1 + random.nextInt(3600));
-            }
-            String server = "srv" + Long.toHexString(id.getMostSignificantBits() & 0xffffffL);
-            String resource = "/subscriptions/" + subscription + "/resourceGroups/rg" + (sub % 7)
-                    + "/providers/Microsoft.Sql/servers/" + server;
-            String input = "{\"verb\":\"PUT\",\"type\":\"Microsoft.Sql/servers\",\"id\":\"" + resource
-                    + "\",\"body\":{\"location\":\"westus\",\"properties\":{\"administratorLogin\":\"sqladmin\"}}}";
-            String result = status.equals("Succeeded") ? "{\"id\":\"" + resource + "\",\"name\":\"" + server
-                    + "\",\"type\":\"Microsoft.Sql/servers\",\"location\":\"westus\",\"properties\":{\"state\":"
-                    + "\"Ready\",\"version\":\"12.0\",\"provisioningState\":\"Succeeded\"}}" : null;
-            String error = status.equals("Failed") ? "{\"code\":\"ServerQuotaExceeded\",\"message\":\"The server"
-                    + " quota of the subscription was exceeded.\",\"target\":null,\"details\":[],\"httpStatus\":409}"
-                    : status.equals("Canceled") ? "{\"code\":\"OperationCanceled\",\"message\":\"The operation was"
-                    + " canceled.\",\"target\":null,\"details\":[],\"httpStatus\":409}" : null;
-            sb.append(id).append('\t')
-                    .append(UUID.randomUUID()).append('\t')
-                    .append("Microsoft.Sql/servers/write").append('\t')
-                    .append(subscription).append('\t')
-                    .append(resource).append('\t')
-                    .append(status).append('\t')
-                    .append(terminal ? (status.equals("Succeeded") ? "100" : "\\N") : "40").append('\t')
-                    .append(time(created)).append('\t')
-                    .append(time(started)).append('\t')
-                    .append(time(ended)).append('\t')
-                    .append(input).append('\t')
-                    .append(result == null ? "\\N" : result).append('\t')
-                    .append(error == null ? "\\N" : error).append('\t')
-                    .append(status.equals("Accepted") ? 0 : 1).append('\t')
-                    .append("bench").append('\t')
-                    .append("f").append('\t')
-                    .append(terminal ? 3 : 2).append('\t')
-                    .append(terminal ? "\\N" : "bench-elsewhere").append('\t')
-                    // running ones are held by another node's lease for the whole run: no worker here takes them
-                    .append(terminal ? "\\N" : time(now.plus(Duration.ofDays(1)))).append('\n');
-            if (sub < POLLED_SUBSCRIPTIONS) {
-                Op op = new Op(subscription, id);
-                all.add(op);
-                if (!expired) {
-                    recent.add(op);
-                }
-            }
-        }
-
-        private static String time(Instant t) {
-            return t == null ? "\\N" : PG_TIME.format(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
     }
 }

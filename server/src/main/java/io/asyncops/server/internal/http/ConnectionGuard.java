@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +33,29 @@ public final class ConnectionGuard implements Http1ConnectionListener {
 
     private enum Phase { IDLE, HEAD, BODY, BUSY }
 
+    /**
+     * A connection's phase with its deadline, one value: the sweeper must judge a phase by its own deadline (read
+     * apart, a head's phase could meet the zero deadline of the request's next phase and close a punctual client).
+     */
+    private record State(Phase phase, long deadline) {
+    }
+
+    private static final State IDLE = new State(Phase.IDLE, 0);
+    private static final State BUSY = new State(Phase.BUSY, 0);
+
     /** One connection's state; written by its own thread, read by the sweeper. */
     private static final class Conn {
         final HelidonSocket socket;
-        volatile Phase phase = Phase.IDLE;
-        volatile long deadline;
+        /** Each head and body gets a state object of its own, so the sweeper's compare-and-set sees any change. */
+        final AtomicReference<State> state = new AtomicReference<>(IDLE);
         volatile boolean timedOut;
 
         Conn(HelidonSocket socket) {
             this.socket = socket;
         }
 
-        void enter(Phase next, long deadlineNanos) {
-            deadline = deadlineNanos;
-            phase = next;
+        Phase phase() {
+            return state.get().phase();
         }
     }
 
@@ -61,13 +71,18 @@ public final class ConnectionGuard implements Http1ConnectionListener {
     private volatile boolean running = true;
 
     public ConnectionGuard(Duration headerTimeout, Duration bodyTimeout, MeterRegistry registry) {
+        this(headerTimeout, bodyTimeout, min(min(headerTimeout, bodyTimeout).dividedBy(4), Duration.ofMillis(500)),
+                registry);
+    }
+
+    /** A guard whose sweeper looks every {@code tick} (zero: as often as it can, yielding its thread between). */
+    ConnectionGuard(Duration headerTimeout, Duration bodyTimeout, Duration tick, MeterRegistry registry) {
         this.headerTimeout = headerTimeout;
         this.bodyTimeout = bodyTimeout;
         this.headerTimeouts = Counter.builder("asyncops.http.connections.timed.out").tag("phase", "header")
                 .description("Connections closed because a request's head or body came too slowly").register(registry);
         this.bodyTimeouts = Counter.builder("asyncops.http.connections.timed.out").tag("phase", "body")
                 .description("Connections closed because a request's head or body came too slowly").register(registry);
-        Duration tick = min(min(headerTimeout, bodyTimeout).dividedBy(4), Duration.ofMillis(500));
         this.sweeper = Thread.ofVirtual().name("asyncops-connection-guard").unstarted(() -> sweep(tick));
         sweeper.start();
     }
@@ -98,19 +113,15 @@ public final class ConnectionGuard implements Http1ConnectionListener {
         } catch (RuntimeException malformed) {
             entity = true; // a Content-Length the transport will refuse: whatever comes is under the body deadline
         }
-        if (entity) {
-            c.enter(Phase.BODY, System.nanoTime() + bodyTimeout.toNanos());
-        } else {
-            c.enter(Phase.BUSY, 0);
-        }
+        c.state.set(entity ? new State(Phase.BODY, System.nanoTime() + bodyTimeout.toNanos()) : BUSY);
     }
 
     /** The first bytes of a request (or its request line, after a body the server drained) start its head. */
     private void startHead(ConnectionContext ctx, boolean requestLine) {
         Conn c = connection(ctx);
-        Phase p = c.phase;
+        Phase p = c.phase();
         if (p == Phase.IDLE || (requestLine && p == Phase.BODY)) {
-            c.enter(Phase.HEAD, System.nanoTime() + headerTimeout.toNanos());
+            c.state.set(new State(Phase.HEAD, System.nanoTime() + headerTimeout.toNanos()));
         }
     }
 
@@ -123,16 +134,16 @@ public final class ConnectionGuard implements Http1ConnectionListener {
     /** A route read the whole body of {@code request}. */
     void bodyRead(ServerRequest request) {
         Conn c = connections.get(key(request));
-        if (c != null && c.phase == Phase.BODY) {
-            c.enter(Phase.BUSY, 0);
+        if (c != null && c.phase() == Phase.BODY) {
+            c.state.set(BUSY);
         }
     }
 
     /** {@code request} was answered; a body nobody read is still drained under the body deadline. */
     void answered(ServerRequest request) {
         Conn c = connections.get(key(request));
-        if (c != null && c.phase != Phase.BODY) {
-            c.enter(Phase.IDLE, 0);
+        if (c != null && c.phase() != Phase.BODY) {
+            c.state.set(IDLE);
         }
     }
 
@@ -162,10 +173,14 @@ public final class ConnectionGuard implements Http1ConnectionListener {
 
     private void sweep(Duration tick) {
         while (running) {
-            try {
-                Thread.sleep(tick);
-            } catch (InterruptedException e) {
-                return;
+            if (tick.isZero()) {
+                Thread.yield();
+            } else {
+                try {
+                    Thread.sleep(tick);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
             long now = System.nanoTime();
             for (Map.Entry<Key, Conn> e : connections.entrySet()) {
@@ -174,8 +189,12 @@ public final class ConnectionGuard implements Http1ConnectionListener {
                     connections.remove(e.getKey(), c);
                     continue;
                 }
-                Phase p = c.phase;
-                if ((p == Phase.HEAD || p == Phase.BODY) && now - c.deadline > 0 && !c.timedOut) {
+                State seen = c.state.get();
+                Phase p = seen.phase();
+                // closed only if the connection is still in the very state found late: a request that moved on
+                // meanwhile (its head arrived) keeps its connection
+                if ((p == Phase.HEAD || p == Phase.BODY) && now - seen.deadline() > 0 && !c.timedOut
+                        && c.state.compareAndSet(seen, IDLE)) {
                     c.timedOut = true;
                     (p == Phase.HEAD ? headerTimeouts : bodyTimeouts).increment();
                     LOG.debug("closing connection {}: its request's {} did not arrive within {}", e.getKey(),

@@ -1,0 +1,158 @@
+package io.asyncops.bench.http;
+
+import io.asyncops.bench.engine.BenchPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The million bench's look into one of its databases: how full the polled subscriptions' first pages are, the
+ * first page's plans, settling the database before a measure, and what PostgreSQL did behind the measures
+ * (autovacuum runs, checkpoints, the listing query's own time).
+ */
+final class MillionDb {
+    /** The listing's first-page query as the engine builds it. */
+    private static final String FIRST_PAGE = "select * from asyncops_operation where 1 = 1 and subscription = ?"
+            + " order by created_at desc, id desc fetch first 101 rows only";
+
+    private final String label;
+    private final DataSource ds;
+
+    MillionDb(String label, DataSource ds) {
+        this.label = label;
+        this.ds = ds;
+    }
+
+    /** What PostgreSQL had done in the background by a moment: autovacuum and autoanalyze runs, checkpoints. */
+    record Activity(long autovacuums, long checkpoints) {
+        String since(Activity before) {
+            return String.format(java.util.Locale.ROOT, "%d autovacuum/autoanalyze runs on the table, %d checkpoints",
+                    autovacuums - before.autovacuums, checkpoints - before.checkpoints);
+        }
+    }
+
+    /**
+     * The polled subscriptions whose first page is full (100 items), printing how full they are on average: a page
+     * of fewer rows is a smaller answer, which is not the store's doing.
+     */
+    List<String> fullFirstPages() throws SQLException {
+        int rows = 0;
+        List<String> full = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement count = c.prepareStatement("select count(*) from (" + FIRST_PAGE + ") p")) {
+            for (String sub : MillionRows.polledSubscriptions()) {
+                count.setString(1, sub);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    int n = Math.min(100, rs.getInt(1));
+                    rows += n;
+                    if (n == 100) {
+                        full.add(sub);
+                    }
+                }
+            }
+        }
+        System.out.printf("  %s: first pages of the %d polled subscriptions hold %.1f items on average, %d full%n",
+                label, MillionRows.POLLED_SUBSCRIPTIONS, rows / (double) MillionRows.POLLED_SUBSCRIPTIONS,
+                full.size());
+        return full;
+    }
+
+    /**
+     * Prints the first page's plans, generic (the server's statements are prepared: after five runs PostgreSQL may
+     * keep one plan for every subscription) and custom, for the busiest and the quietest polled subscription.
+     */
+    void explain() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set plan_cache_mode = force_generic_plan");
+            s.execute("prepare first_page(text, int) as " + FIRST_PAGE.replace("subscription = ?", "subscription = $1")
+                    .replace("fetch first 101 rows", "fetch first $2 rows"));
+            print("generic plan, subscription 0", s.executeQuery("explain (analyze, buffers) execute first_page('"
+                    + MillionRows.subscription(0) + "', 101)"));
+            s.execute("deallocate first_page");
+            s.execute("reset plan_cache_mode");
+            for (int i : new int[] {0, MillionRows.POLLED_SUBSCRIPTIONS - 1}) {
+                try (PreparedStatement plan = c.prepareStatement("explain (analyze, buffers) " + FIRST_PAGE)) {
+                    plan.setString(1, MillionRows.subscription(i));
+                    print("plan, subscription " + i, plan.executeQuery());
+                }
+            }
+        }
+    }
+
+    private void print(String what, ResultSet rs) throws SQLException {
+        try (rs) {
+            System.out.println("  " + label + ", " + what + ":");
+            while (rs.next()) {
+                System.out.println("    " + rs.getString(1));
+            }
+        }
+    }
+
+    /**
+     * Vacuums and analyzes the table, then checkpoints: what a live table has had, and what leaves autovacuum
+     * nothing to do and no load's dirty pages for a checkpoint to write during the measures that follow.
+     */
+    void settle() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("vacuum (analyze) asyncops_operation");
+            s.execute("checkpoint");
+        }
+    }
+
+    Activity activity() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select (select autovacuum_count + autoanalyze_count from pg_stat_user_tables"
+                     + " where relname = 'asyncops_operation'), (select num_timed + num_requested"
+                     + " from pg_stat_checkpointer)")) {
+            rs.next();
+            return new Activity(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /**
+     * With {@code -Dasyncops.bench.statements=true}: makes the statistics readable in this database and forgets the
+     * statements counted so far (in every database).
+     */
+    void resetStatements() throws SQLException {
+        if (!BenchPostgres.STATEMENTS) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * With {@code -Dasyncops.bench.statements=true}: this database's own time for the listing since the reset, and
+     * how many status reads reached it (a status GET answered from the engine's snapshots does not).
+     */
+    void printStatements() throws SQLException {
+        if (!BenchPostgres.STATEMENTS) {
+            return;
+        }
+        statement("the listing query", "%order by created_at desc, id desc%");
+        statement("reads of one operation by id", "%from asyncops_operation where id = $1");
+    }
+
+    private void statement(String what, String like) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time)"
+                     + " / nullif(sum(calls), 0), 0), coalesce(max(max_exec_time), 0), coalesce(sum(shared_blks_read), 0)"
+                     + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                     + " where d.datname = current_database() and query like ?")) {
+            s.setString(1, like);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read%n",
+                        label, what, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
+            }
+        }
+    }
+}
