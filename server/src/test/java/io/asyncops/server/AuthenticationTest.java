@@ -81,6 +81,30 @@ class AuthenticationTest {
     }
 
     @Test
+    void aVerifiedTokenIsFoundOnlyUnderABearerValue() throws Exception {
+        // the verified-token cache is keyed by the Authorization value: after a good poll, the same token without
+        // its scheme is still no Bearer value, and other spellings of a Bearer value are verified on their own
+        String token = server.token();
+        java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put("Bearer " + token, 200);
+        expected.put(token, 401);
+        expected.put("Token " + token, 401);
+        expected.put("bearer " + token, 200);
+        expected.put("Bearer   " + token, 200);
+        expected.put("Bearer " + token + "x", 401);
+        for (int round = 0; round < 2; round++) { // the second round answers from the cache where it may
+            for (var e : expected.entrySet()) {
+                HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.http(listUrl()))
+                        .header("Authorization", e.getKey()));
+                assertThat(r.statusCode()).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        HttpResponse<String> bare = server.send(HttpRequest.newBuilder(server.http(listUrl()))
+                .header("Authorization", token));
+        assertThat(code(bare)).isEqualTo("AuthenticationFailed");
+    }
+
+    @Test
     void badTokensAreInvalidAuthenticationToken() throws Exception {
         TokenMinter minter = server.server().tokens();
         Instant now = Instant.now();

@@ -11,7 +11,9 @@ import java.util.Optional;
  * Status polls at the HTTP stack's limit: wrk loads, in turns on the same server and with the same connection
  * count, {@code /health/live} (no token, no database), the authenticated status monitor of a running operation,
  * and that of a finished one. Prints each run (with the CPU per request of this JVM, where the server runs, and
- * of wrk) and the median of the per-round ratios. Options: {@code --db h2|
+ * of wrk) and the median of the per-round ratios, each status rate against the mean of the health runs just
+ * before and after its round (health brackets the rounds: a machine whose load drifts during the run weighs on both
+ * sides of a ratio alike). Options: {@code --db h2|
  * postgresql} (both), {@code -c} connections (32), {@code -d} seconds per run (10), {@code --rounds} (3).
  */
 public final class StatusBench {
@@ -77,32 +79,56 @@ public final class StatusBench {
                 Wrk.run(u.getValue(), connections, Math.max(2, seconds / 2),
                         u.getKey().startsWith("/health") ? List.of() : auth, Optional.empty());
             }
+            // health brackets every round: H (R F H) x rounds. Each status rate is compared with the mean of the
+            // health runs just before and just after its round, so a machine getting busier or quieter during the
+            // run (other processes share the 2 CPUs) weighs on both sides of a ratio alike; compared with one
+            // health run at the round's start, the round's last run (the finished operation's) took all the drift
+            boolean withHealth = urls.containsKey("/health/live");
+            List<String> kinds = new ArrayList<>(urls.keySet());
+            kinds.remove("/health/live");
+            if (withHealth) {
+                measure(0, "/health/live", urls, auth, connections, seconds, rates, cpu);
+            }
             for (int round = 1; round <= rounds; round++) {
-                for (Map.Entry<String, String> u : urls.entrySet()) {
-                    Wrk.Result r = Wrk.run(u.getValue(), connections, seconds,
-                            u.getKey().startsWith("/health") ? List.of() : auth, Optional.empty());
-                    if (r.non2xx() > 0) {
-                        throw new IllegalStateException(u.getKey() + ": " + r);
-                    }
-                    rates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(r.perSecond());
-                    cpu.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(r.jvmCpuMicros());
-                    // wrk counts a request slower than its 2 s timeout as a socket error: reported, not fatal
-                    System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU per request:"
-                                    + " server JVM %5.1f us, wrk %4.1f us%s%n", round, u.getKey(), r.perSecond(),
-                            r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(),
-                            r.socketErrors() > 0 ? "  socket errors " + r.socketErrors() : "");
+                for (String k : kinds) {
+                    measure(round, k, urls, auth, connections, seconds, rates, cpu);
+                }
+                if (withHealth) {
+                    measure(round, "/health/live", urls, auth, connections, seconds, rates, cpu);
                 }
             }
             List<Double> health = rates.get("/health/live");
-            for (String k : List.of("status, running", "status, finished")) {
-                if (health == null || !rates.containsKey(k)) {
-                    continue;
-                }
-                double ratio = Load.medianRatio(rates.get(k), health);
-                System.out.printf("  %s: %-16s / health %5.2fx (median of %d rounds; goal >= 0.8x: %s); server CPU"
-                                + " per request %.1f vs %.1f us%n", db, k, ratio, rounds, ratio >= 0.8 ? "met" : "NOT met",
-                        Load.median(cpu.get(k)), Load.median(cpu.get("/health/live")));
+            if (health == null) {
+                return;
+            }
+            List<Double> bracketing = new ArrayList<>();
+            for (int i = 0; i + 1 < health.size(); i++) {
+                bracketing.add((health.get(i) + health.get(i + 1)) / 2);
+            }
+            for (String k : kinds) {
+                double ratio = Load.medianRatio(rates.get(k), bracketing);
+                System.out.printf("  %s: %-16s / health %5.2fx (median of %d rounds, each against the health runs"
+                                + " around it; goal >= 0.8x: %s); server CPU per request %.1f vs %.1f us%n", db, k,
+                        ratio, rounds, ratio >= 0.8 ? "met" : "NOT met", Load.median(cpu.get(k)),
+                        Load.median(cpu.get("/health/live")));
             }
         }
+    }
+
+    private static void measure(int round, String kind, Map<String, String> urls, List<String> auth,
+                                int connections, int seconds, Map<String, List<Double>> rates,
+                                Map<String, List<Double>> cpu) {
+        Wrk.Result r = Wrk.run(urls.get(kind), connections, seconds,
+                kind.startsWith("/health") ? List.of() : auth, Optional.empty());
+        if (r.non2xx() > 0) {
+            throw new IllegalStateException(kind + ": " + r);
+        }
+        rates.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.perSecond());
+        cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.jvmCpuMicros());
+        // wrk counts a request slower than its 2 s timeout as a socket error: reported, not fatal
+        System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU per request:"
+                        + " server JVM %5.1f us, wrk %4.1f us%s%n", round, kind, r.perSecond(),
+                r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(),
+                r.socketErrors() > 0 ? "  socket errors " + r.socketErrors() : "");
     }
 }

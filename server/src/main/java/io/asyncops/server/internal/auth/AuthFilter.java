@@ -8,7 +8,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.util.Optional;
 
 /**
  * Requires {@code Authorization: Bearer <JWT>} on every route but health, metrics, cloud metadata and the identity
@@ -31,16 +30,21 @@ public final class AuthFilter implements Filter {
             chain.proceed();
             return;
         }
-        String token = bearer(req.headers().first(HeaderNames.AUTHORIZATION))
-                .orElseThrow(() -> new ApiException(401, "AuthenticationFailed",
-                        "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.")
-                        .withHeader("WWW-Authenticate", CHALLENGE));
-        Principal principal;
-        try {
-            principal = authenticator.authenticate(token);
-        } catch (JwtAuthenticator.InvalidTokenException e) {
-            throw new ApiException(401, "InvalidAuthenticationToken", e.getMessage())
-                    .withHeader("WWW-Authenticate", CHALLENGE);
+        // a verified token is kept under the header value it came in: a poll looks it up without copying it out
+        String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        Principal principal = authenticator.cached(authorization);
+        if (principal == null) {
+            String token = bearer(authorization);
+            if (token == null) {
+                throw new ApiException(401, "AuthenticationFailed", "Authentication failed. The 'Authorization'"
+                        + " header is missing or is not a Bearer token.").withHeader("WWW-Authenticate", CHALLENGE);
+            }
+            try {
+                principal = authenticator.authenticate(authorization, token);
+            } catch (JwtAuthenticator.InvalidTokenException e) {
+                throw new ApiException(401, "InvalidAuthenticationToken", e.getMessage())
+                        .withHeader("WWW-Authenticate", CHALLENGE);
+            }
         }
         req.context().register(principal);
         chain.proceed();
@@ -58,10 +62,16 @@ public final class AuthFilter implements Filter {
                 || IdentityRoutes.isOpen(path);
     }
 
-    private static Optional<String> bearer(Optional<String> header) {
-        return header.map(String::trim)
-                .filter(h -> h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .filter(t -> !t.isEmpty());
+    /** The token of a {@code Bearer} value (trimmed, scheme case-insensitive), or null when there is none. */
+    static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        if (h.length() <= 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = h.substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 }

@@ -48,8 +48,8 @@ import java.util.Set;
  *   <li>an external issuer's, verified against the configured JWKS.</li>
  * </ul>
  * The token's unverified {@code iss} only picks the key set; {@code alg: none}, HMAC algorithms (HS/RS confusion)
- * and anything else are refused. Verified tokens are cached by their text until they expire (at most 10 minutes,
- * a bounded number), so a poll costs a hash lookup.
+ * and anything else are refused. Verified tokens are cached by the {@code Authorization} value they came in until
+ * they expire (at most 10 minutes, a bounded number), so a poll costs a hash lookup.
  * Limits ({@link Limits}): a token of at most {@value Limits#TOKEN} characters, a subject of at most
  * {@value Limits#TOKEN_SUBJECT}, at most {@value Limits#TOKEN_SUBSCRIPTIONS} subscriptions of at most
  * {@value Limits#SUBSCRIPTION_ID} characters, a lifetime within {@link AuthConfig#maxTokenLifetime()}.
@@ -105,15 +105,35 @@ public final class JwtAuthenticator {
      *                               or meant for another issuer or audience
      */
     public Principal authenticate(String token) {
-        if (cache != null) {
-            Verified hit = cache.getIfPresent(token);
-            if (hit != null && clock.instant().isBefore(hit.validUntil())) {
-                return hit.principal();
-            }
+        // kept under the header value that carries it, the only form of key the cache holds: a bare token sent as
+        // the whole header is not a Bearer value and must not find an entry
+        String key = "Bearer " + token;
+        Principal hit = cached(key);
+        return hit != null ? hit : authenticate(key, token);
+    }
+
+    /**
+     * The principal kept for {@code key} (the whole {@code Authorization} value a token came in) if its token was
+     * verified and has not expired since; else null. The expiry is checked on every hit, so an expired token is
+     * refused even while its entry is still kept.
+     */
+    Principal cached(String key) {
+        if (cache == null || key == null) {
+            return null;
         }
+        Verified hit = cache.getIfPresent(key);
+        return hit != null && clock.instant().isBefore(hit.validUntil()) ? hit.principal() : null;
+    }
+
+    /**
+     * Verifies {@code token} and keeps what it proved under {@code key}, the exact {@code Authorization} value it
+     * was read from (so a poll's lookup needs no copy of the token out of the header; the entry is only ever hit by
+     * the same value, which holds the same token).
+     */
+    Principal authenticate(String key, String token) {
         Verified verified = verify(token);
         if (cache != null) {
-            cache.put(token, verified);
+            cache.put(key, verified);
         }
         return verified.principal();
     }

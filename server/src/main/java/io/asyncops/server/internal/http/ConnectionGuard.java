@@ -61,7 +61,10 @@ public final class ConnectionGuard implements Http1ConnectionListener {
 
     private final Duration headerTimeout;
     private final Duration bodyTimeout;
-    private final Map<String, Conn> connections = new ConcurrentHashMap<>();
+    /** Keyed by listener and connection: a record of the two ids (their hashes are cached by the strings, which
+     *  live as long as the connection) rather than their concatenation, which was built and hashed anew three
+     *  times per request. */
+    private final Map<Key, Conn> connections = new ConcurrentHashMap<>();
     private final Counter headerTimeouts;
     private final Counter bodyTimeouts;
     private final Thread sweeper;
@@ -150,12 +153,20 @@ public final class ConnectionGuard implements Http1ConnectionListener {
         return c != null && c.timedOut;
     }
 
-    private static String key(ServerRequest request) {
+    private static Key key(ServerRequest request) {
         return key(request.serverSocketId(), request.socketId());
     }
 
-    private static String key(String listener, String connection) {
-        return listener + " " + connection;
+    private static Key key(String listener, String connection) {
+        return new Key(listener, connection);
+    }
+
+    /** A connection of a listener. */
+    private record Key(String listener, String connection) {
+        @Override
+        public String toString() {
+            return listener + " " + connection;
+        }
     }
 
     // ------------------------------------------------------------------ the sweeper
@@ -172,7 +183,7 @@ public final class ConnectionGuard implements Http1ConnectionListener {
                 }
             }
             long now = System.nanoTime();
-            for (Map.Entry<String, Conn> e : connections.entrySet()) {
+            for (Map.Entry<Key, Conn> e : connections.entrySet()) {
                 Conn c = e.getValue();
                 if (!c.socket.isConnected()) {
                     connections.remove(e.getKey(), c);

@@ -124,10 +124,15 @@ public final class RequestFilter implements Filter {
             int status = res.status().code();
             long nanos = System.nanoTime() - start;
             String route = req.matchingPattern().filter(p -> !p.isEmpty()).orElse("unmatched");
-            String outcome = timedOut ? "timeout" : gone ? ClientGone.LABEL : Integer.toString(status);
-            metrics.record(req.prologue().method().text(), route, outcome, nanos);
+            String named = timedOut ? "timeout" : gone ? ClientGone.LABEL : null;
+            if (named != null) {
+                metrics.record(req.prologue().method().text(), route, named, nanos);
+            } else {
+                metrics.record(req.prologue().method().text(), route, status, nanos);
+            }
             boolean quiet = path.startsWith("/health/") || path.equals("/metrics");
             if (quiet ? ACCESS.isDebugEnabled() : ACCESS.isInfoEnabled()) {
+                String outcome = named != null ? named : Integer.toString(status);
                 String line = "method={} path={} status={} ms={} route={} clientRequestId={}";
                 Object[] args = {shown(req.prologue().method().text()), shown(path),
                         outcome, nanos / 1_000_000, route,

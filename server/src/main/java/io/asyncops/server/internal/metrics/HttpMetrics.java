@@ -31,6 +31,11 @@ public final class HttpMetrics {
     private final Set<String> routes = ConcurrentHashMap.newKeySet();
     /** The registry finds a timer by building its id from the tags, per request; a map lookup is cheaper. */
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+    /** Per route label, the method (as sent) and numeric status it was last answered with, and their timer. */
+    private final Map<String, Last> lastByRoute = new ConcurrentHashMap<>();
+
+    private record Last(String method, int status, Timer timer) {
+    }
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,19 +43,35 @@ public final class HttpMetrics {
 
     /** Records one answered request; {@code status} is the code or a named outcome. */
     public void record(String method, String route, String status, long nanos) {
-        Key key = new Key(method(method), route(route), status(status));
-        Timer timer = timers.computeIfAbsent(key, k -> Timer.builder("asyncops.http.server.requests")
+        timer(method(method), route(route), status(status)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Records one answered request with a numeric status. A route's requests mostly repeat one method and status
+     * (every poll of a status monitor is a GET answered 200), so the timer they last used is kept per route label
+     * (a closed set, see {@link #route}) and taken again without building the series' labels.
+     */
+    public void record(String method, String route, int status, long nanos) {
+        String r = route(route);
+        Last last = lastByRoute.get(r);
+        Timer timer;
+        if (last != null && last.status() == status && last.method().equals(method)) {
+            timer = last.timer();
+        } else {
+            timer = timer(method(method), r, status(Integer.toString(status)));
+            lastByRoute.put(r, new Last(method, status, timer));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(String method, String route, String status) {
+        return timers.computeIfAbsent(new Key(method, route, status), k -> Timer
+                .builder("asyncops.http.server.requests")
                 .description("HTTP requests by method, route template and status")
                 .tag("method", k.method())
                 .tag("route", k.route())
                 .tag("status", k.status())
                 .register(registry));
-        timer.record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** Records one answered request with a numeric status. */
-    public void record(String method, String route, int status, long nanos) {
-        record(method, route, Integer.toString(status), nanos);
     }
 
     static String method(String method) {

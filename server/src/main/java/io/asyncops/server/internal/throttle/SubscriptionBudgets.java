@@ -16,8 +16,23 @@ import java.util.Locale;
 final class SubscriptionBudgets {
     static final int MAX_SUBSCRIPTIONS = 100_000;
 
-    /** What one request took. */
-    record Take(boolean allowed, long remaining, Duration retryAfter) {
+    /**
+     * What one request took, as one number (a poll takes from a budget on every request, so no object is made for
+     * it): at least 0, the whole requests left after an allowed one; below 0, a refused one, {@code -take} being the
+     * milliseconds until a request is allowed again.
+     */
+    static boolean allowed(long take) {
+        return take >= 0;
+    }
+
+    /** The whole requests left after {@code take} (0 when refused). */
+    static long remaining(long take) {
+        return Math.max(0, take);
+    }
+
+    /** How long until a request is allowed again after the refused {@code take}. */
+    static Duration retryAfter(long take) {
+        return take >= 0 ? Duration.ZERO : Duration.ofMillis(-take);
     }
 
     private final Throttling config;
@@ -33,8 +48,8 @@ final class SubscriptionBudgets {
                 .executor(Runnable::run).build();
     }
 
-    /** Takes one request of {@code subscription}'s read or write budget, if there is one left. */
-    Take take(String subscription, boolean write) {
+    /** Takes one request of {@code subscription}'s read or write budget, if there is one left; see {@link #allowed}. */
+    long take(String subscription, boolean write) {
         Buckets b = buckets.get(subscription.toLowerCase(Locale.ROOT), k -> new Buckets(config, clock.millis()));
         return (write ? b.writes : b.reads).take(clock.millis());
     }
@@ -64,15 +79,14 @@ final class SubscriptionBudgets {
             this.at = now;
         }
 
-        synchronized Take take(long now) {
+        synchronized long take(long now) {
             tokens = Math.min(capacity, tokens + Math.max(0, now - at) * perMilli);
             at = now;
             if (tokens >= 1) {
                 tokens -= 1;
-                return new Take(true, (long) Math.floor(tokens), Duration.ZERO);
+                return (long) Math.floor(tokens);
             }
-            long wait = (long) Math.ceil((1 - tokens) / perMilli);
-            return new Take(false, 0, Duration.ofMillis(wait));
+            return -Math.max(1, (long) Math.ceil((1 - tokens) / perMilli));
         }
     }
 }

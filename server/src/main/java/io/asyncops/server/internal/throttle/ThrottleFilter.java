@@ -46,13 +46,13 @@ public final class ThrottleFilter implements Filter {
         }
         Method method = req.prologue().method();
         boolean write = !(method.equals(Method.GET) || method.equals(Method.HEAD));
-        SubscriptionBudgets.Take take = budgets.take(subscription.get(), write);
+        long take = budgets.take(subscription.get(), write);
         HeaderName header = write ? REMAINING_WRITES : REMAINING_READS;
-        String remaining = Long.toString(take.remaining());
+        String remaining = Long.toString(SubscriptionBudgets.remaining(take));
         req.context().register(new StickyHeaders(header, remaining));
         res.header(header, remaining);
-        if (!take.allowed() && config.enforced()) {
-            long seconds = Math.max(1, (take.retryAfter().toMillis() + 999) / 1000);
+        if (!SubscriptionBudgets.allowed(take) && config.enforced()) {
+            long seconds = Math.max(1, (SubscriptionBudgets.retryAfter(take).toMillis() + 999) / 1000);
             String kind = write ? "write" : "read";
             throw new ApiException(429, "SubscriptionRequestsThrottled", "Number of '" + kind + "' requests for"
                     + " subscription '" + subscription.get() + "' exceeded the limit of "

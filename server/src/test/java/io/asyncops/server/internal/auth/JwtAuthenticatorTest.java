@@ -291,6 +291,26 @@ class JwtAuthenticatorTest {
         assertInvalid(auth, token, "Expired");
     }
 
+    @Test
+    void entriesAreKeptUnderTheAuthorizationValueAndCheckedForExpiryOnEveryHit() {
+        SettableClock moving = new SettableClock(now);
+        JwtAuthenticator auth = new JwtAuthenticator(AuthConfig.builder().clockSkew(Duration.ofSeconds(1)).build(),
+                Issuer.open(db.dataSource(), moving), moving);
+        String token = TokenMinter.of(db.dataSource(), moving).mint("alice", List.of("s"), Duration.ofSeconds(30));
+        String header = "Bearer " + token;
+        assertThat(auth.cached(header)).isNull();
+        assertThat(auth.authenticate(header, token).subject()).isEqualTo("alice");
+        assertThat(auth.cached(header).subject()).isEqualTo("alice");
+        assertThat(auth.cached(token)).isNull(); // a bare token is never a key
+        assertThat(auth.cached("bearer " + token)).isNull(); // another value: verified on its own
+        assertThat(auth.cached(null)).isNull();
+        moving.set(now.plusSeconds(29));
+        assertThat(auth.authenticate(token).subject()).isEqualTo("alice"); // the token's own form is the header's
+        moving.set(now.plusSeconds(32));
+        assertThat(auth.cached(header)).isNull(); // kept, but expired: refused on the hit
+        assertInvalid(auth, token, "Expired");
+    }
+
     private JwtAuthenticator dev() {
         return new JwtAuthenticator(AuthConfig.defaults(), issuer(), clock);
     }
