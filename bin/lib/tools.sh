@@ -1,7 +1,17 @@
 # Sourced by bin/test: makes sure the real third-party clients the tests drive are installed.
 # Debian packages: azure-cli (the Azure CLI), python3-azure (the Python management SDKs under /usr/bin/python3),
-# chromium (headless browser tests). Installed with apt-get when missing and this user may (root, or sudo without
-# a password); otherwise the missing ones are named and the tests that need them fail, loudly.
+# chromium (headless browser tests), postgresql (the server of the external-database tests, bin/lib/pg.sh).
+# Installed with apt-get when missing and this user may (root, or sudo without a password); otherwise the missing
+# ones are named and the tests that need them fail, loudly.
+
+# The newest initdb of the system's PostgreSQL, or nothing.
+asyncops_find_initdb() {
+  if command -v initdb >/dev/null 2>&1; then
+    command -v initdb
+    return 0
+  fi
+  ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true
+}
 
 asyncops_missing_packages() {
   local missing=()
@@ -9,6 +19,7 @@ asyncops_missing_packages() {
   [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import azure.mgmt.storage, azure.core' >/dev/null 2>&1 \
     || missing+=(python3-azure)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -n "$(asyncops_find_initdb)" ] || missing+=(postgresql)
   printf '%s\n' "${missing[@]}"
 }
 

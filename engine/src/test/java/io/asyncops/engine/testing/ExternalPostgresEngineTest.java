@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The engine contract on an external PostgreSQL ({@code ASYNCOPS_TEST_PG_URL}, {@code ASYNCOPS_TEST_PG_USER},
- * {@code ASYNCOPS_TEST_PG_PASSWORD}); each test gets a schema of its own in that database.
+ * The engine contract on a PostgreSQL server run apart from the tests, named by {@code ASYNCOPS_TEST_PG_URL},
+ * {@code ASYNCOPS_TEST_PG_USER} and {@code ASYNCOPS_TEST_PG_PASSWORD}: {@code bin/test} starts a throwaway cluster of
+ * the system's PostgreSQL for it when they are not set. Each test gets a schema of its own in that database.
  */
 @EnabledIfEnvironmentVariable(named = "ASYNCOPS_TEST_PG_URL", matches = ".+")
 class ExternalPostgresEngineTest extends EngineContract implements MultiInstanceContract {
