@@ -6,6 +6,8 @@ import io.asyncops.server.spi.Bodies;
 import io.asyncops.server.spi.RequestIds;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -147,6 +149,41 @@ public final class RequestFilter implements Filter {
             MDC.remove(io.asyncops.protocol.HeaderNames.X_MS_CORRELATION_REQUEST_ID);
             MDC.remove(io.asyncops.protocol.HeaderNames.X_MS_CLIENT_REQUEST_ID);
         }
+        if (closeAsked(req)) {
+            closeAfterAnswer(req, res);
+        }
+    }
+
+    /**
+     * Whether the client asked for the connection to end with this answer (RFC 9112 §9.6): {@code Connection: close},
+     * or HTTP/1.0 without {@code keep-alive}. The web server marks such an answer {@code Connection: close} but then
+     * waits for the next request on the connection, until its idle timeout.
+     */
+    static boolean closeAsked(ServerRequest req) {
+        return req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+                || ("1.0".equals(req.prologue().protocolVersion())
+                && !req.headers().containsToken(HeaderValues.CONNECTION_KEEP_ALIVE));
+    }
+
+    /**
+     * Ends the connection once its answer is out: commits the answer (a stream its route left open is finished
+     * here, as the router would), reads what is left of a body nobody read (closing over unread input resets the
+     * connection, which can destroy the answer still in flight to the client), then has the web server close the
+     * connection on its own thread, after its last write. An answer not sent by now is left to the web server.
+     */
+    private static void closeAfterAnswer(RoutingRequest req, RoutingResponse res) {
+        try {
+            res.commit();
+            if (!res.isSent()) {
+                return;
+            }
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                req.content().consume(); // bounded by the payload limit and the guard's body deadline
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("finishing an answer before closing its connection: {}", e.toString());
+        }
+        throw new CloseConnectionException("the client asked to close the connection");
     }
 
     /** A header value the server may echo: at most {@code max} characters, none of them a control character. */
