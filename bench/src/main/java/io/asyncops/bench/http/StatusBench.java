@@ -127,8 +127,8 @@ public final class StatusBench {
         cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.jvmCpuMicros());
         // wrk counts a request slower than its 2 s timeout as a socket error: reported, not fatal
         System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU per request:"
-                        + " server JVM %5.1f us, wrk %4.1f us%s%n", round, kind, r.perSecond(),
-                r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(),
+                        + " server JVM %5.1f us, wrk %4.1f us; context switches per request %.2f%s%n", round, kind,
+                r.perSecond(), r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(), r.jvmSwitches(),
                 r.socketErrors() > 0 ? "  socket errors " + r.socketErrors() : "");
     }
 }
