@@ -44,8 +44,10 @@ class EdgeChecksTest {
         for (char c : " \"<>\\^`{|}[]#".toCharArray()) {
             code("/subscriptions/" + SUB + "/resourceGroups/a" + c + "b", "InvalidUri");
             code("/subscriptions/" + SUB + "/resourceGroups/a" + c + "%41", "InvalidUri");
-            assertThatThrownBy(() -> java.net.URI.create("/a" + c + "b")).as("java.net.URI on " + c)
-                    .isInstanceOf(IllegalArgumentException.class);
+            if (c != '#') { // for java.net.URI a '#' starts the fragment, which the transport splits off the path
+                assertThatThrownBy(() -> java.net.URI.create("/a" + c + "b")).as("java.net.URI on " + c)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
         code("/subscriptions/" + SUB + "/resourceGroups/a\u0085b", "InvalidUri");
         // what it accepts stays accepted: ARM names use these
