@@ -55,7 +55,8 @@ class SubscriptionBudgetsTest {
     @Test
     void concurrentTakesNeverSpendMoreThanTheBudget() throws Exception {
         // the bucket takes without a lock: 8 threads racing for 10,000 reads (no time passes) get exactly 10,000
-        SubscriptionBudgets shared = new SubscriptionBudgets(new Throttling(true, 10_000, 1, Duration.ofHours(1)), clock);
+        SubscriptionBudgets shared =
+                new SubscriptionBudgets(new Throttling(true, 10_000, 1, Duration.ofHours(1)), clock);
         java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
         java.util.Set<Long> remainders = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
