@@ -14,7 +14,8 @@ import java.util.Optional;
  * of wrk) and the median of the per-round ratios, each status rate against the mean of the health runs just
  * before and after its round (health brackets the rounds: a machine whose load drifts during the run weighs on both
  * sides of a ratio alike). Options: {@code --db h2|
- * postgresql} (both), {@code -c} connections (32), {@code -d} seconds per run (10), {@code --rounds} (3).
+ * postgresql} (both), {@code -c} connections (32), {@code -d} seconds per run (10), {@code --rounds} (3),
+ * {@code --only} (the kinds whose name holds it), {@code --token-health} (also health sent with a poll's token).
  */
 public final class StatusBench {
     private StatusBench() {
@@ -26,6 +27,7 @@ public final class StatusBench {
         int seconds = 10;
         int rounds = 3;
         String only = "";
+        boolean tokenHealth = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db" -> dbs = List.of(args[++i].toLowerCase(java.util.Locale.ROOT));
@@ -33,9 +35,10 @@ public final class StatusBench {
                 case "-d" -> seconds = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--token-health" -> tokenHealth = true;
                 default -> {
                     System.err.println("usage: bin/bench status [--db h2|postgresql] [-c connections] [-d seconds]"
-                            + " [--rounds k] [--only name]");
+                            + " [--rounds k] [--only name] [--token-health]");
                     System.exit(2);
                 }
             }
@@ -48,12 +51,13 @@ public final class StatusBench {
                 connections, seconds, rounds, Runtime.getRuntime().availableProcessors(), Load.average());
         try (BenchPostgres pg = dbs.contains("postgresql") ? BenchPostgres.start() : null) {
             for (String db : dbs) {
-                run(db, db.equals("postgresql") ? pg : null, connections, seconds, rounds, only);
+                run(db, db.equals("postgresql") ? pg : null, connections, seconds, rounds, only, tokenHealth);
             }
         }
     }
 
-    private static void run(String db, BenchPostgres pg, int connections, int seconds, int rounds, String only) {
+    private static void run(String db, BenchPostgres pg, int connections, int seconds, int rounds, String only,
+                            boolean tokenHealth) {
         // time scale 100: a SQL server create runs for over an hour, so the running one stays running
         try (BenchServer server = new BenchServer(pg, 100, b -> { })) {
             String running = server.createSqlServer("running");
@@ -68,6 +72,10 @@ public final class StatusBench {
             }
             Map<String, String> urls = new LinkedHashMap<>();
             urls.put("/health/live", server.url("/health/live"));
+            if (tokenHealth) { // health with a poll's Authorization header, which health does not read: the share of
+                // a poll's cost that is the transport reading and validating the token's ~850 characters
+                urls.put("health, with token", server.url("/health/live"));
+            }
             urls.put("status, running", running);
             urls.put("status, finished", finished);
             urls.keySet().removeIf(k -> !k.contains(only)); // a profile of one kind of request
@@ -127,8 +135,8 @@ public final class StatusBench {
         cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.jvmCpuMicros());
         // wrk counts a request slower than its 2 s timeout as a socket error: reported, not fatal
         System.out.printf("  round %d  %-18s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU per request:"
-                        + " server JVM %5.1f us, wrk %4.1f us%s%n", round, kind, r.perSecond(),
-                r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(),
+                        + " server JVM %5.1f us, wrk %4.1f us; context switches per request %.2f%s%n", round, kind,
+                r.perSecond(), r.p50Millis(), r.p99Millis(), r.jvmCpuMicros(), r.wrkCpuMicros(), r.jvmSwitches(),
                 r.socketErrors() > 0 ? "  socket errors " + r.socketErrors() : "");
     }
 }

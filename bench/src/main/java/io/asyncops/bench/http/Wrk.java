@@ -30,10 +30,11 @@ final class Wrk {
 
     /**
      * What one run measured; {@code jvmCpuMicros} is this JVM's CPU (where the bench's server runs) and
-     * {@code wrkCpuMicros} wrk's, per request (NaN where unknown).
+     * {@code wrkCpuMicros} wrk's, per request; {@code jvmSwitches} this JVM's threads' context switches per
+     * request (voluntary and not: a thread parking or being preempted), NaN where unknown.
      */
     record Result(double perSecond, long non2xx, long socketErrors, double p50Millis, double p99Millis,
-                  double jvmCpuMicros, double wrkCpuMicros) {
+                  double jvmCpuMicros, double wrkCpuMicros, double jvmSwitches) {
     }
 
     private Wrk() {
@@ -62,12 +63,14 @@ final class Wrk {
         try {
             long cpuBefore = jvmCpuNanos();
             long childrenBefore = childrenCpuTicks();
+            long switchesBefore = jvmContextSwitches();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + out);
             }
             long jvmCpu = jvmCpuNanos() - cpuBefore;
+            long switches = jvmContextSwitches() - switchesBefore;
             long wrkTicks = childrenCpuTicks() - childrenBefore; // wrk, reaped by waitFor, is the only child
             Matcher count = REQUESTS.matcher(out);
             long requests = count.find() ? Long.parseLong(count.group(1)) : 0;
@@ -101,7 +104,8 @@ final class Wrk {
             return new Result(Double.parseDouble(rate.group(1)), non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
                     socketErrors, p50, p99, requests > 0 && jvmCpu >= 0 ? jvmCpu / 1e3 / requests : Double.NaN,
                     requests > 0 && childrenBefore >= 0 && wrkTicks >= 0
-                            ? wrkTicks * (1e6 / TICKS_PER_SECOND) / requests : Double.NaN);
+                            ? wrkTicks * (1e6 / TICKS_PER_SECOND) / requests : Double.NaN,
+                    requests > 0 && switchesBefore >= 0 && switches >= 0 ? (double) switches / requests : Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + BINARY, e);
         } catch (InterruptedException e) {
@@ -114,6 +118,32 @@ final class Wrk {
     private static long jvmCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * The context switches of this JVM's live threads (the sum of {@code /proc/self/task/}{@code *}{@code /status}'s
+     * counts), or -1; a thread that ended in between takes its own with it, so read it around runs of long-lived
+     * threads (the server's carriers and platform threads).
+     */
+    private static long jvmContextSwitches() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            long sum = 0;
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while listed
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The CPU of this process's reaped children (cutime + cstime of /proc/self/stat), in ticks, or -1. */

@@ -33,6 +33,10 @@ public final class ApiVersions {
     /** The request's api-version, if it has a non-blank one (the parameter name compared without case). */
     public static Optional<String> find(ServerRequest request) {
         var query = request.query();
+        Optional<String> plain = inPlainQuery(query.rawValue());
+        if (plain != null) {
+            return plain;
+        }
         if (query.contains(PARAMETER)) {
             return nonBlank(query.get(PARAMETER));
         }
@@ -42,6 +46,36 @@ public final class ApiVersions {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The api-version of a raw query that needs no decoding (no {@code %}, {@code +} or {@code ;}), read in place:
+     * every ARM request has one, and parsing the query into its map costs more than the rest of this check. Null when
+     * it cannot tell without the parsed query (an escape, or a name spelled in another case).
+     */
+    static Optional<String> inPlainQuery(String raw) {
+        if (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0 || raw.indexOf(';') >= 0) {
+            return null;
+        }
+        int n = raw.length();
+        int from = 0;
+        boolean otherCase = false;
+        while (from < n) {
+            int end = raw.indexOf('&', from);
+            if (end < 0) {
+                end = n;
+            }
+            int eq = raw.indexOf('=', from);
+            int nameEnd = eq < 0 || eq > end ? end : eq;
+            if (nameEnd - from == PARAMETER.length()) {
+                if (raw.startsWith(PARAMETER, from)) {
+                    return nonBlank(nameEnd == end ? "" : raw.substring(nameEnd + 1, end));
+                }
+                otherCase |= raw.regionMatches(true, from, PARAMETER, 0, PARAMETER.length());
+            }
+            from = end + 1;
+        }
+        return otherCase ? null : Optional.empty();
     }
 
     private static Optional<String> nonBlank(String value) {

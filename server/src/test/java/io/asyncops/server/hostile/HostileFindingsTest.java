@@ -98,6 +98,13 @@ class HostileFindingsTest {
         arm.put(ARM + "/resourcegroups/%zz?api-version=2025-04-01", "InvalidUri");
         arm.put(ARM + "/resourcegroups/a%?api-version=2025-04-01", "InvalidUri");
         arm.put(ARM + "/operationStatuses?api-version=2021-11-01&$filter=status eq 'InProgress'", "InvalidUri");
+        // the transport leaves the path to the routing's rules (validatePath off): what java.net.URI refuses, a
+        // fragment and a relative target are the same specific 400
+        arm.put(ARM + "/resourcegroups/a{b}?api-version=2025-04-01", "InvalidUri");
+        arm.put(ARM + "/providers/Microsoft.Sql/locations/westus/operationStatuses/a|b?api-version=2021-11-01",
+                "InvalidUri");
+        arm.put(ARM + "/resourcegroups#top", "InvalidUri");
+        arm.put(ARM.substring(1) + "/resourcegroups?api-version=2025-04-01", "InvalidUri");
         for (Map.Entry<String, String> e : arm.entrySet()) {
             RawHttp.Answer a = send(request("GET", e.getKey(), token));
             assertThat(a.status()).as(e.getKey()).isEqualTo(400);

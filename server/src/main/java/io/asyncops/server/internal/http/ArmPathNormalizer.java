@@ -25,15 +25,22 @@ public final class ArmPathNormalizer implements Filter {
             "providers", "locations", "operationStatuses", "operationResults", "cancel", "resources");
 
     private final Map<String, String> canonical = new HashMap<>();
-    private final java.util.Set<String> canonicalWords = new java.util.HashSet<>();
+    /** The canonical words by length: a segment is compared in place with the few of its length, never copied. */
+    private final String[][] byLength;
 
     public ArmPathNormalizer(Collection<String> words) {
         GENERIC_WORDS.forEach(this::add);
         words.forEach(this::add);
+        int longest = canonical.values().stream().mapToInt(String::length).max().orElse(0);
+        this.byLength = new String[longest + 1][];
+        for (int n = 0; n <= longest; n++) {
+            int length = n;
+            byLength[n] = canonical.values().stream().filter(w -> w.length() == length).sorted()
+                    .toArray(String[]::new);
+        }
     }
 
     private void add(String word) {
-        canonicalWords.add(word);
         String previous = canonical.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
         if (previous != null && !previous.equals(word)) {
             throw new IllegalArgumentException("two spellings of one ARM path segment: " + previous + ", " + word);
@@ -68,14 +75,11 @@ public final class ArmPathNormalizer implements Filter {
             afterProviders = false;
             String word = null; // the canonical spelling of a fixed segment spelled otherwise
             if (fixed) {
-                String segment = path.substring(start, end);
-                if (!canonicalWords.contains(segment)) {
-                    String known = canonical.get(segment.toLowerCase(Locale.ROOT));
-                    if (known != null) {
-                        word = known;
-                    }
+                String known = known(path, start, end);
+                if (known != null && !path.startsWith(known, start)) {
+                    word = known;
                 }
-                afterProviders = i % 2 == 0 && "providers".equals(word != null ? word : segment);
+                afterProviders = i % 2 == 0 && "providers".equals(known);
             }
             if (out == null && word != null) {
                 out = new StringBuilder(path.length()).append(path, 0, start);
@@ -93,5 +97,25 @@ public final class ArmPathNormalizer implements Filter {
             start = end + 1;
         }
         return out == null ? path : out.toString();
+    }
+
+    /** The canonical word that {@code path[from, to)} spells in some case, or null. */
+    private String known(String path, int from, int to) {
+        int length = to - from;
+        if (length >= byLength.length) {
+            return null;
+        }
+        String[] words = byLength[length];
+        for (String w : words) { // as spelled: the usual case
+            if (path.startsWith(w, from)) {
+                return w;
+            }
+        }
+        for (String w : words) {
+            if (path.regionMatches(true, from, w, 0, length)) {
+                return w;
+            }
+        }
+        return null;
     }
 }

@@ -47,6 +47,15 @@ final class EdgeChecks {
                 percent = rawPath.indexOf('%', from);
             }
             boolean subscription = (arm && i == 2) || (classic && i == 1);
+            int bad = badChar(rawPath, from, to);
+            if (bad == CONTROL) {
+                throw controlInPath();
+            }
+            if (bad == OUTSIDE_URI) {
+                throw ApiException.badRequest("InvalidUri", "The request path holds a character outside the URI"
+                        + " syntax (a space, a quote, <, >, \\, ^, `, {, |, }, [ or ]); such characters must be"
+                        + " percent-encoded.");
+            }
             if (percent >= 0 && percent < to) {
                 String decoded = decode(rawPath.substring(from, to), "InvalidUri",
                         "The request path is not validly percent-encoded UTF-8.");
@@ -60,9 +69,6 @@ final class EdgeChecks {
                 length = decoded.length();
                 checkSegment(decoded, length, subscription);
             } else {
-                if (hasControl(rawPath, from, to)) {
-                    throw controlInPath();
-                }
                 if (length > (subscription ? Limits.SUBSCRIPTION_ID : Limits.PATH_SEGMENT)) {
                     checkSegment(rawPath.substring(from, to), length, subscription);
                 }
@@ -77,6 +83,67 @@ final class EdgeChecks {
             }
             from = to + 1;
         }
+    }
+
+    /**
+     * The request target's form (RFC 9112 §3.2), which the transport leaves to this check: no fragment, and a path
+     * that is absolute ({@code /...}) or the absolute form's ({@code scheme:...}); a relative path is refused.
+     */
+    static void target(String rawPath, boolean fragment) {
+        if (fragment) {
+            throw ApiException.badRequest("InvalidUri", "The request target holds a fragment ('#'), which a request"
+                    + " never sends.");
+        }
+        if (!rawPath.isEmpty() && rawPath.charAt(0) != '/' && !absoluteForm(rawPath)) {
+            throw ApiException.badRequest("InvalidUri", "The request target must be an absolute path (starting"
+                    + " with '/').");
+        }
+    }
+
+    private static boolean absoluteForm(String target) {
+        int colon = target.indexOf(':');
+        if (colon <= 0 || !Character.isLetter(target.charAt(0)) || target.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = target.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int CONTROL = 1;
+    private static final int OUTSIDE_URI = 2;
+    /** Per ASCII character: 0 allowed in a path as sent, else {@link #CONTROL} or {@link #OUTSIDE_URI}. */
+    private static final byte[] PATH_CHARS = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            PATH_CHARS[c] = CONTROL;
+        }
+        PATH_CHARS[0x7F] = CONTROL;
+        // what java.net.URI (RFC 2396, the transport's parser until this check took its place) refuses in a path
+        for (char c : " \"<>\\^`{|}[]#".toCharArray()) {
+            PATH_CHARS[c] = OUTSIDE_URI;
+        }
+    }
+
+    /** The first fault among {@code path[from, to)}'s characters: 0, {@link #CONTROL} or {@link #OUTSIDE_URI}. */
+    private static int badChar(String path, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = path.charAt(i);
+            if (c < 128) {
+                if (PATH_CHARS[c] != 0) {
+                    return PATH_CHARS[c];
+                }
+            } else if (c <= 0x9F) {
+                return CONTROL;
+            }
+        }
+        return 0;
     }
 
     private static int segmentEnd(String path, int from) {

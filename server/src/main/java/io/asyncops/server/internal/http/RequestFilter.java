@@ -97,6 +97,8 @@ public final class RequestFilter implements Filter {
                 EdgeChecks.header("x-ms-correlation-request-id", sentCorrelationId,
                         io.asyncops.protocol.Limits.CORRELATION_REQUEST_ID, "InvalidCorrelationRequestId");
             }
+            // the transport does not parse the path (validatePath off, see Listeners): these two are its checks
+            EdgeChecks.target(req.prologue().uriPath().rawPath(), req.prologue().fragment().hasValue());
             EdgeChecks.path(req.prologue().uriPath().rawPath());
             EdgeChecks.query(req.prologue().query().rawValue());
             IdempotencyHeaders.check(req, clock.instant()).ifPresent(key -> {

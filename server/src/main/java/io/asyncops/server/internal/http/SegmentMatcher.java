@@ -67,7 +67,8 @@ public final class SegmentMatcher implements PathMatcher {
 
     @Override
     public PathMatchers.MatchResult match(UriPath uriPath) {
-        String path = uriPath.path();
+        String raw = uriPath.rawPath();
+        String path = plain(raw) ? raw : uriPath.path();
         if (path.isEmpty() || path.charAt(0) != '/') {
             return PathMatchers.MatchResult.notAccepted();
         }
@@ -108,6 +109,32 @@ public final class SegmentMatcher implements PathMatcher {
         }
         return new PathMatchers.MatchResult(true, new Routed(uriPath, Parameters.create(COMPONENT, params,
                 QUALIFIERS)));
+    }
+
+    /**
+     * Whether {@code raw} is its own decoded path: no escape, no matrix parameter, no empty segment and no dot segment
+     * ({@code .} or {@code ..}), so decoding and normalizing (which the transport does with {@link java.net.URI})
+     * would return it unchanged. Characters outside the URI syntax never get here: the request filter refuses them.
+     */
+    static boolean plain(String raw) {
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == ';') {
+                return false;
+            }
+            if (c == '/') {
+                if (i + 1 < n && raw.charAt(i + 1) == '/') {
+                    return false;
+                }
+            } else if (c == '.' && i > 0 && raw.charAt(i - 1) == '/') {
+                int after = i + 1 < n && raw.charAt(i + 1) == '.' ? i + 2 : i + 1;
+                if (after == n || raw.charAt(after) == '/') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.asyncops.server.Throttling;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The budgets of every subscription in use: a token bucket per subscription and kind (read, write), full at first,
@@ -50,7 +51,11 @@ final class SubscriptionBudgets {
 
     /** Takes one request of {@code subscription}'s read or write budget, if there is one left; see {@link #allowed}. */
     long take(String subscription, boolean write) {
-        Buckets b = buckets.get(subscription.toLowerCase(Locale.ROOT), k -> new Buckets(config, clock.millis()));
+        String key = subscription.toLowerCase(Locale.ROOT);
+        Buckets b = buckets.getIfPresent(key);
+        if (b == null) {
+            b = buckets.get(key, k -> new Buckets(config, clock.millis()));
+        }
         return (write ? b.writes : b.reads).take(clock.millis());
     }
 
@@ -65,28 +70,42 @@ final class SubscriptionBudgets {
         }
     }
 
-    /** A token bucket with fractional tokens. */
+    /**
+     * A token bucket with fractional tokens, refilled continuously, kept as one number without a lock: the time
+     * (milliseconds since the bucket was made) at which it would be full again, as in the generic cell rate
+     * algorithm. At time {@code now} it holds {@code (now + window - max(full, now)) / interval} tokens, at most
+     * its capacity; a take moves {@code full} one interval later. Every connection polling a subscription takes
+     * from its one bucket: a lock there made pollers queue (and park) behind a holder the OS had descheduled.
+     */
     private static final class Bucket {
-        private final int capacity;
-        private final double perMilli;
-        private double tokens;
-        private long at;
+        /** Slack for the rounding of fractional intervals: a nanosecond. */
+        private static final double SLACK = 1e-6;
+        private final double interval;
+        private final double window;
+        private final long base;
+        /** The bits of the double {@code full}. */
+        private final AtomicLong full = new AtomicLong(Double.doubleToRawLongBits(0));
 
         Bucket(int capacity, Duration window, long now) {
-            this.capacity = capacity;
-            this.perMilli = capacity / (double) window.toMillis();
-            this.tokens = capacity;
-            this.at = now;
+            this.window = window.toMillis();
+            this.interval = this.window / capacity;
+            this.base = now;
         }
 
-        synchronized long take(long now) {
-            tokens = Math.min(capacity, tokens + Math.max(0, now - at) * perMilli);
-            at = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return (long) Math.floor(tokens);
+        long take(long nowMillis) {
+            double now = Math.max(0, nowMillis - base);
+            while (true) {
+                long bits = full.get();
+                double from = Math.max(Double.longBitsToDouble(bits), now);
+                double next = from + interval;
+                double late = next - window - now; // > 0: the bucket holds less than one token
+                if (late > SLACK) {
+                    return -Math.max(1, (long) Math.ceil(late));
+                }
+                if (full.compareAndSet(bits, Double.doubleToRawLongBits(next))) {
+                    return Math.max(0, (long) Math.floor((now + window - next) / interval + SLACK));
+                }
             }
-            return -Math.max(1, (long) Math.ceil((1 - tokens) / perMilli));
         }
     }
 }

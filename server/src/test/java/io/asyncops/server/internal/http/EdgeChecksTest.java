@@ -38,6 +38,36 @@ class EdgeChecksTest {
         code(("/" + "n".repeat(200)).repeat(40), "InvalidResourceName");
     }
 
+    /** What java.net.URI refuses in a path (the transport's check before this one took its place) is refused here. */
+    @Test
+    void refusesCharactersOutsideTheUriSyntax() {
+        for (char c : " \"<>\\^`{|}[]#".toCharArray()) {
+            code("/subscriptions/" + SUB + "/resourceGroups/a" + c + "b", "InvalidUri");
+            code("/subscriptions/" + SUB + "/resourceGroups/a" + c + "%41", "InvalidUri");
+            if (c != '#') { // for java.net.URI a '#' starts the fragment, which the transport splits off the path
+                assertThatThrownBy(() -> java.net.URI.create("/a" + c + "b")).as("java.net.URI on " + c)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        code("/subscriptions/" + SUB + "/resourceGroups/a\u0085b", "InvalidUri");
+        // what it accepts stays accepted: ARM names use these
+        code("/subscriptions/" + SUB + "/resourceGroups/a-b_c.d~e!f$g&h'i(j)k*l+m,n;o=p:q@r", null);
+    }
+
+    @Test
+    void theTargetIsAnAbsolutePathWithoutFragment() {
+        assertThatCode(() -> EdgeChecks.target("/subscriptions/x", false)).doesNotThrowAnyException();
+        assertThatCode(() -> EdgeChecks.target("http://host/x", false)).doesNotThrowAnyException();
+        assertThatCode(() -> EdgeChecks.target("", false)).doesNotThrowAnyException();
+        for (String relative : new String[] {"subscriptions/x", "*", "ab/c"}) {
+            assertThatThrownBy(() -> EdgeChecks.target(relative, false)).as(relative)
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("InvalidUri"));
+        }
+        assertThatThrownBy(() -> EdgeChecks.target("/x", true)).isInstanceOfSatisfying(ApiException.class,
+                e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("InvalidUri"));
+    }
+
     private static void code(String path, String code) {
         if (code == null) {
             assertThatCode(() -> EdgeChecks.path(path)).as(path).doesNotThrowAnyException();

@@ -30,6 +30,13 @@ class SegmentMatcherTest {
             "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/XoperationStatuses/abc",
             "/subscriptions/s1;m=1/providers/Microsoft.Sql/locations/westus/operationStatuses/abc",
             "subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/abc",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/x/../operationStatuses/abc",
+            "/subscriptions/s1/./providers/Microsoft.Sql/locations/westus/operationStatuses/abc",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/abc/..",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/abc/x/..",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/..abc",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/abc.",
+            "/subscriptions/s1/providers/Microsoft.Sql/locations/westus/operationStatuses/.",
             "/",
             "");
 
@@ -54,6 +61,23 @@ class SegmentMatcherTest {
         PathMatchers.MatchResult decoded = SegmentMatcher.of(STATUS).match(UriPath.create(PATHS.get(10)));
         assertThat(params(decoded)).containsEntry("sub", "a b").containsEntry("loc", "west{us")
                 .containsEntry("id", "x?y");
+    }
+
+    /** The raw path is matched as it is only when decoding and normalizing it would not change it. */
+    @Test
+    void aPlainPathIsItsOwnDecodedPath() {
+        for (String path : PATHS) {
+            if (SegmentMatcher.plain(path)) {
+                assertThat(UriPath.create(path).path()).as(path).isEqualTo(path);
+            }
+        }
+        for (String path : List.of("/a/./b", "/a/../b", "/a/..", "/a/.", "/a//b", "/a%41", "/a;b=c")) {
+            assertThat(SegmentMatcher.plain(path)).as(path).isFalse();
+        }
+        for (String path : List.of("/a/.b", "/a/..b", "/a/b.", "/a/b..", "/Microsoft.Sql", "/a/...")) {
+            assertThat(SegmentMatcher.plain(path)).as(path).isTrue();
+            assertThat(UriPath.create(path).path()).as(path).isEqualTo(path);
+        }
     }
 
     @Test

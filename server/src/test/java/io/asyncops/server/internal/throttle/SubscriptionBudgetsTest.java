@@ -51,4 +51,38 @@ class SubscriptionBudgetsTest {
         assertThat(SubscriptionBudgets.retryAfter(budgets.take("Sub-A", true)))
                 .isBetween(Duration.ofMillis(10_000), Duration.ofMillis(10_001));
     }
+
+    @Test
+    void concurrentTakesNeverSpendMoreThanTheBudget() throws Exception {
+        // the bucket takes without a lock: 8 threads racing for 10,000 reads (no time passes) get exactly 10,000
+        SubscriptionBudgets shared =
+                new SubscriptionBudgets(new Throttling(true, 10_000, 1, Duration.ofHours(1)), clock);
+        java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<Long> remainders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 2_000; i++) {
+                    long take = shared.take("sub-c", false);
+                    if (SubscriptionBudgets.allowed(take)) {
+                        allowed.incrementAndGet();
+                        remainders.add(SubscriptionBudgets.remaining(take));
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(allowed.get()).isEqualTo(10_000);
+        // every allowed take saw its own count of requests left: 9,999 down to 0, each once
+        assertThat(remainders).hasSize(10_000).contains(0L, 9_999L);
+    }
 }
