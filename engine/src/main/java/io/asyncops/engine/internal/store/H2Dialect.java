@@ -14,7 +14,8 @@ import java.util.List;
  * claims optimistically instead: read the first due rows without locks, then lease each with an update
  * conditional on the version read; a row another claimer took meanwhile is simply skipped.
  * No notifications: one process means the in-process signal sees every change. New rows go in as one JDBC batch
- * without a savepoint each: H2 undoes a failed statement alone and goes on with the rest of the batch.
+ * without a savepoint each: H2 undoes a failed statement alone and goes on with the rest of the batch. No partial
+ * indexes either: every row enters every index, so claims and pruning share one (V6).
  */
 final class H2Dialect extends SqlDialect {
     @Override
@@ -26,6 +27,15 @@ final class H2Dialect extends SqlDialect {
     List<Claimed> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
             throws SQLException {
         return leaseEach(c, due(c, limit, now, ""), owner, now, leaseUntil);
+    }
+
+    /**
+     * Along the index of (due_at, ended_at) (V6): the terminal rows (due_at NULL) are its first range, in end
+     * order, so the index's own order is oldest end first; an "order by" would make H2 sort the whole range.
+     */
+    @Override
+    String endedBefore() {
+        return "due_at is null and ended_at < ?";
     }
 
     /**

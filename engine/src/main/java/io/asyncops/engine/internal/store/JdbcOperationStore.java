@@ -272,8 +272,8 @@ public final class JdbcOperationStore implements OperationStore {
     public int prune(Instant endedBefore, int limit) {
         return Transactions.run(dataSource, "prune operations", c -> {
             List<Object> ids = new java.util.ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from " + Rows.TABLE
-                    + " where ended_at < ? order by ended_at fetch first ? rows only")) {
+            try (PreparedStatement ps = c.prepareStatement("select id from " + Rows.TABLE + " where "
+                    + dialect.endedBefore() + " fetch first ? rows only")) {
                 Rows.setInstant(ps, 1, endedBefore);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {

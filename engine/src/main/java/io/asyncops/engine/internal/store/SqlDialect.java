@@ -150,6 +150,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * The condition (one parameter, the cutoff) and order pruning reads the ended operations with, oldest end
+     * first, along an index of the ended rows.
+     */
+    String endedBefore() {
+        return "ended_at < ? order by ended_at";
+    }
+
+    /**
      * Lets the current transaction commit without waiting for its durable write, where losing it in a database
      * crash is harmless: claims and lease extensions (a lost claim makes its fenced writes fail and the operation
      * runs again). Nothing by default.
