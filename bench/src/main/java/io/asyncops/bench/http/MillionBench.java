@@ -28,7 +28,8 @@ import java.util.function.BiFunction;
  * are polled on both nodes the same way. Options: {@code -c} connections (4), {@code -d} seconds per measure and
  * round (4), {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's
  * plans at each size), {@code --no-prune} (stop after the comparison), {@code --only} (measures by short name:
- * recent, random, list, InProgress).
+ * recent, random, uncached, list, InProgress), {@code --generic-plans} (PostgreSQL's {@code plan_cache_mode} set to
+ * {@code force_generic_plan} for the whole cluster).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
@@ -62,6 +63,7 @@ public final class MillionBench {
         int expired = 1_000_000;
         boolean explain = false;
         boolean prune = true;
+        boolean genericPlans = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -71,10 +73,11 @@ public final class MillionBench {
                 case "-n" -> expired = Integer.parseInt(args[++i]);
                 case "--explain" -> explain = true;
                 case "--no-prune" -> prune = false;
+                case "--generic-plans" -> genericPlans = true;
                 case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
                 default -> {
                     System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
-                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...]");
+                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans]");
                     System.exit(2);
                 }
             }
@@ -113,6 +116,9 @@ public final class MillionBench {
             // the same recent rows in both: a first page full at 10k is the same full page at 1M
             List<String> listed = small.db().fullFirstPages();
             big.db().fullFirstPages();
+            if (genericPlans) {
+                small.db().forceGenericPlans(); // the whole cluster: both databases alike
+            }
             if (explain) {
                 small.db().explain();
                 big.db().explain();

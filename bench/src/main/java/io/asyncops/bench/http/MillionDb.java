@@ -105,6 +105,18 @@ final class MillionDb {
         }
     }
 
+    /**
+     * Makes every session of the cluster, open ones included, run prepared statements with their generic plan
+     * ({@code plan_cache_mode = force_generic_plan}, reloaded): no statement is planned again per call.
+     */
+    void forceGenericPlans() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter system set plan_cache_mode = force_generic_plan");
+            s.execute("select pg_reload_conf()");
+        }
+        System.out.println("  plan_cache_mode = force_generic_plan for the whole cluster");
+    }
+
     Activity activity() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select (select autovacuum_count + autoanalyze_count from pg_stat_user_tables"
