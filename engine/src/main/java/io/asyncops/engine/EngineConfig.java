@@ -22,6 +22,7 @@ public final class EngineConfig {
     private final String nodeId;
     private final int workers;
     private final int submitCommitters;
+    private final long snapshotCacheBytes;
     private final Duration leaseDuration;
     private final Duration heartbeatInterval;
     private final Duration fallbackPollInterval;
@@ -46,6 +47,7 @@ public final class EngineConfig {
         this.nodeId = b.nodeId;
         this.workers = b.workers;
         this.submitCommitters = b.submitCommitters;
+        this.snapshotCacheBytes = b.snapshotCacheBytes;
         this.leaseDuration = b.leaseDuration;
         this.heartbeatInterval = b.heartbeatInterval != null ? b.heartbeatInterval : b.leaseDuration.dividedBy(3);
         this.fallbackPollInterval = b.fallbackPollInterval;
@@ -107,6 +109,15 @@ public final class EngineConfig {
      */
     public int submitCommitters() {
         return submitCommitters;
+    }
+
+    /**
+     * About how much memory the snapshots {@link Engine#get} answers from may take (0: none kept, every
+     * {@code get} reads the database). A finished operation's snapshot never changes and is kept until evicted;
+     * polls of operations beyond what fits read the database by id, which costs the same however many are stored.
+     */
+    public long snapshotCacheBytes() {
+        return snapshotCacheBytes;
     }
 
     public Duration leaseDuration() {
@@ -188,6 +199,7 @@ public final class EngineConfig {
         private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
         private int workers = 64;
         private int submitCommitters = 4;
+        private long snapshotCacheBytes = 64L * 1024 * 1024;
         private Duration leaseDuration = Duration.ofSeconds(30);
         private Duration heartbeatInterval;
         private Duration fallbackPollInterval = Duration.ofSeconds(1);
@@ -250,6 +262,15 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("submitCommitters must be 1..64: " + value);
             }
             this.submitCommitters = value;
+            return this;
+        }
+
+        /** Memory for kept snapshots, 0 (none kept) to 16 GiB; default 64 MiB (about 40,000 operations of 1 KB). */
+        public Builder snapshotCacheBytes(long value) {
+            if (value < 0 || value > 16L * 1024 * 1024 * 1024) {
+                throw new IllegalArgumentException("snapshotCacheBytes must be 0..16 GiB: " + value);
+            }
+            this.snapshotCacheBytes = value;
             return this;
         }
 

@@ -41,6 +41,7 @@ public final class ServerConfig {
     private final Duration retryAfterFloor;
     private final Duration retryAfterCeiling;
     private final long maxBodyBytes;
+    private final long monitorCacheBytes;
     private final AuthConfig auth;
     private final Path tlsCertificate;
     private final Path tlsKey;
@@ -79,6 +80,7 @@ public final class ServerConfig {
         this.retryAfterFloor = b.retryAfterFloor;
         this.retryAfterCeiling = b.retryAfterCeiling;
         this.maxBodyBytes = b.maxBodyBytes;
+        this.monitorCacheBytes = b.monitorCacheBytes;
         this.auth = b.auth;
         this.tlsCertificate = b.tlsCertificate;
         this.tlsKey = b.tlsKey;
@@ -169,6 +171,15 @@ public final class ServerConfig {
     /** Largest accepted request body; larger is 413 {@code RequestEntityTooLarge}. */
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /**
+     * About how much memory the rendered status monitors may take (0: none kept): a poll of an unchanged operation
+     * sends the kept JSON instead of rendering it again. The engine's snapshots are sized apart
+     * ({@link EngineConfig.Builder#snapshotCacheBytes}, through {@link Builder#engine}).
+     */
+    public long monitorCacheBytes() {
+        return monitorCacheBytes;
     }
 
     public AuthConfig auth() {
@@ -282,6 +293,7 @@ public final class ServerConfig {
         private Duration retryAfterFloor = Duration.ofSeconds(1);
         private Duration retryAfterCeiling = Duration.ofSeconds(60);
         private long maxBodyBytes = 1024 * 1024;
+        private long monitorCacheBytes = 16L * 1024 * 1024;
         private AuthConfig auth = AuthConfig.defaults();
         private Path tlsCertificate;
         private Path tlsKey;
@@ -382,6 +394,15 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("maxBodyBytes must be 1 KiB..1 GiB: " + value);
             }
             this.maxBodyBytes = value;
+            return this;
+        }
+
+        /** Memory for rendered status monitors, 0 (none kept) to 16 GiB; default 16 MiB. */
+        public Builder monitorCacheBytes(long value) {
+            if (value < 0 || value > 16L * 1024 * 1024 * 1024) {
+                throw new IllegalArgumentException("monitorCacheBytes must be 0..16 GiB: " + value);
+            }
+            this.monitorCacheBytes = value;
             return this;
         }
 

@@ -61,7 +61,7 @@ final class ServerRouting {
      */
     static void routing(HttpRouting.Builder routing, Pipeline p) {
         BaseUrls urls = new BaseUrls(p.config().publicBaseUrl().orElse(null));
-        RenderedMonitors monitors = new RenderedMonitors();
+        RenderedMonitors monitors = new RenderedMonitors(p.config().monitorCacheBytes());
         routing.addFilter(new RequestFilter(p.config().maxBodyBytes(), new HttpMetrics(p.registry()),
                         p.config().clock(), p.guard()))
                 .addFilter(new SlashFilter())

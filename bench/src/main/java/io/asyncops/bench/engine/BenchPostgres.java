@@ -38,6 +38,8 @@ public final class BenchPostgres implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB");
             if (STATEMENTS) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                // planning counted apart: a statement planned at every call (custom plans) shows here
+                builder.setServerConfig("pg_stat_statements.track_planning", "on");
             }
             return new BenchPostgres(builder.start());
         } catch (IOException e) {

@@ -32,11 +32,18 @@ final class BenchServer implements AutoCloseable {
 
     private final Path dataDir;
     private final AsyncOpsServer server;
+    /** The PostgreSQL database's URL; null on H2. */
+    private final String jdbcUrl;
     private final String token;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** Starts a server; {@code pg} null for H2. */
+    /** Starts a server on a new database of {@code pg}; {@code pg} null for H2. */
     BenchServer(BenchPostgres pg, double timeScale, Consumer<ServerConfig.Builder> custom) {
+        this(pg == null ? null : pg.newDatabase("http"), timeScale, custom);
+    }
+
+    /** Starts a server on the PostgreSQL database at {@code jdbcUrl} (a second node of it, if one runs); null for H2. */
+    BenchServer(String jdbcUrl, double timeScale, Consumer<ServerConfig.Builder> custom) {
         try {
             dataDir = Files.createTempDirectory("asyncops-bench-http");
         } catch (IOException e) {
@@ -44,8 +51,11 @@ final class BenchServer implements AutoCloseable {
         }
         ServerConfig.Builder b = ServerConfig.builder().httpPort(0).host("127.0.0.1").dataDir(dataDir)
                 .timeScale(timeScale).addPlane(new ArmPlane()).addPlane(new ClassicPlane());
-        if (pg != null) {
-            b.database(pg.newDatabase("http"), BenchPostgres.USER, BenchPostgres.PASSWORD);
+        if (jdbcUrl != null) {
+            this.jdbcUrl = jdbcUrl;
+            b.database(jdbcUrl, BenchPostgres.USER, BenchPostgres.PASSWORD);
+        } else {
+            this.jdbcUrl = null;
         }
         custom.accept(b);
         server = AsyncOpsServer.start(b.build());
@@ -60,6 +70,10 @@ final class BenchServer implements AutoCloseable {
 
     AsyncOpsServer server() {
         return server;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
     String token() {

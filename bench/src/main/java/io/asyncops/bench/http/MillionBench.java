@@ -1,6 +1,7 @@
 package io.asyncops.bench.http;
 
 import io.asyncops.bench.engine.BenchPostgres;
+import io.asyncops.server.ServerConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,15 +27,15 @@ import java.util.function.BiFunction;
  * whatever else the machine does falls on both sizes alike. Then the expired operations are pruned while recent ones
  * are polled on both nodes the same way. Options: {@code -c} connections (4), {@code -d} seconds per measure and
  * round (4), {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's
- * plans at each size), {@code --no-prune} (stop after the comparison).
+ * plans at each size), {@code --no-prune} (stop after the comparison), {@code --only} (measures by short name:
+ * recent, random, uncached, list, InProgress), {@code --generic-plans} (PostgreSQL's {@code plan_cache_mode} set to
+ * {@code force_generic_plan} for the whole cluster).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
     private static final String API = "?api-version=2021-11-01";
     /** Rounds' worth of time per printed line of the prune. */
     private static final int PRUNE_LINE = 4;
-    /** The measures' names in the per-round lines. */
-    private static final String[] SHORT = {"recent", "random", "list", "InProgress"};
 
     /** One data set and the node that serves it. */
     private record Side(String label, BenchServer server, String token, MillionRows rows, MillionDb db) {
@@ -43,8 +44,13 @@ public final class MillionBench {
         }
     }
 
-    /** A measure taken at both sizes in every round; {@code path} picks a request's path on a side. */
-    private record Kind(String name, BiFunction<Side, ThreadLocalRandom, String> path) {
+    /**
+     * A measure taken at both sizes in every round; {@code shortName} names it in the per-round lines and in
+     * {@code --only}, {@code cachesOff} sends it to the nodes that keep nothing in memory, {@code path} picks a
+     * request's path on a side.
+     */
+    private record Kind(String shortName, String name, boolean cachesOff,
+                        BiFunction<Side, ThreadLocalRandom, String> path) {
     }
 
     private MillionBench() {
@@ -57,6 +63,8 @@ public final class MillionBench {
         int expired = 1_000_000;
         boolean explain = false;
         boolean prune = true;
+        boolean genericPlans = false;
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-c" -> connections = Integer.parseInt(args[++i]);
@@ -65,9 +73,11 @@ public final class MillionBench {
                 case "-n" -> expired = Integer.parseInt(args[++i]);
                 case "--explain" -> explain = true;
                 case "--no-prune" -> prune = false;
+                case "--generic-plans" -> genericPlans = true;
+                case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
                 default -> {
                     System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
-                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune]");
+                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans]");
                     System.exit(2);
                 }
             }
@@ -80,9 +90,15 @@ public final class MillionBench {
         Instant now = Instant.now();
         try (BenchPostgres pg = BenchPostgres.start();
              BenchServer smallServer = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))));
-             BenchServer largeServer = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))))) {
+             BenchServer largeServer = new BenchServer(pg, 100, b -> b.engine(e -> e.pruneInterval(Duration.ofDays(1))));
+             // a second node of each database with both caches off (engine snapshots, rendered monitors): every
+             // status GET it answers reads the database and renders, at both sizes alike
+             BenchServer smallOffServer = new BenchServer(smallServer.jdbcUrl(), 100, MillionBench::cachesOff);
+             BenchServer largeOffServer = new BenchServer(largeServer.jdbcUrl(), 100, MillionBench::cachesOff)) {
             Side small = side("10k", smallServer, now);
             Side big = side(large, largeServer, now);
+            Side smallOff = new Side(small.label(), smallOffServer, token(smallOffServer), small.rows(), small.db());
+            Side bigOff = new Side(big.label(), largeOffServer, token(largeOffServer), big.rows(), big.db());
             long t0 = System.nanoTime();
             small.rows().load(small.server().server().dataSource(), RECENT, false);
             big.rows().load(big.server().server().dataSource(), RECENT, false); // the same rows: one seed
@@ -100,6 +116,9 @@ public final class MillionBench {
             // the same recent rows in both: a first page full at 10k is the same full page at 1M
             List<String> listed = small.db().fullFirstPages();
             big.db().fullFirstPages();
+            if (genericPlans) {
+                small.db().forceGenericPlans(); // the whole cluster: both databases alike
+            }
             if (explain) {
                 small.db().explain();
                 big.db().explain();
@@ -107,12 +126,17 @@ public final class MillionBench {
             // recent: what clients poll (the operations they started), the same 2,000 at both sizes; random: any
             // stored one, at 1M nearly all of them old, more than the engine's snapshot cache holds
             List<Kind> kinds = List.of(
-                    new Kind("status GET, recent operation", (s, r) -> statusPath(s.rows().recent(r))),
-                    new Kind("status GET, random operation", (s, r) -> statusPath(s.rows().any(r))),
-                    new Kind("list, first page ($top=100)", (s, r) -> listPath(r, listed, "")),
-                    new Kind("list, first page of InProgress", (s, r) -> listPath(r, listed,
+                    new Kind("recent", "status GET, recent operation", false, (s, r) -> statusPath(s.rows().recent(r))),
+                    new Kind("random", "status GET, random operation", false, (s, r) -> statusPath(s.rows().any(r))),
+                    new Kind("uncached", "status GET, random, caches off", true,
+                            (s, r) -> statusPath(s.rows().any(r))),
+                    new Kind("list", "list, first page ($top=100)", false, (s, r) -> listPath(r, listed, "")),
+                    new Kind("InProgress", "list, first page of InProgress", false, (s, r) -> listPath(r, listed,
                             "&$filter=status%20eq%20'InProgress'")));
-            compare(small, big, kinds, rounds, Duration.ofSeconds(seconds), connections);
+            if (!only.isEmpty()) {
+                kinds = kinds.stream().filter(k -> only.contains(k.shortName())).toList();
+            }
+            compare(small, big, smallOff, bigOff, kinds, rounds, Duration.ofSeconds(seconds), connections);
             if (prune) {
                 prune(small, big, expired, Duration.ofSeconds(seconds), connections);
             }
@@ -120,8 +144,16 @@ public final class MillionBench {
     }
 
     private static Side side(String label, BenchServer server, Instant now) {
-        String token = server.server().tokens().mint("bench", MillionRows.polledSubscriptions(), Duration.ofHours(3));
-        return new Side(label, server, token, new MillionRows(now), new MillionDb(label, server.server().dataSource()));
+        return new Side(label, server, token(server), new MillionRows(now),
+                new MillionDb(label, server.server().dataSource()));
+    }
+
+    private static String token(BenchServer server) {
+        return server.server().tokens().mint("bench", MillionRows.polledSubscriptions(), Duration.ofHours(3));
+    }
+
+    private static void cachesOff(ServerConfig.Builder b) {
+        b.monitorCacheBytes(0).engine(e -> e.pruneInterval(Duration.ofDays(1)).snapshotCacheBytes(0));
     }
 
     /**
@@ -129,13 +161,14 @@ public final class MillionBench {
      * prints each round's p99s and, per kind, the p50/p99 of all rounds' requests together and the spread of the
      * per-round p99 ratios.
      */
-    private static void compare(Side small, Side big, List<Kind> kinds, int rounds, Duration round, int connections)
-            throws Exception {
+    private static void compare(Side small, Side big, Side smallOff, Side bigOff, List<Kind> kinds, int rounds,
+                                Duration round, int connections) throws Exception {
         System.out.println();
         System.out.println("warm-up (not counted): every measure on both nodes, 1 s each");
         for (Kind k : kinds) {
             long end = System.nanoTime() + 1_000_000_000L;
-            LatencyRun.paired(k.name(), target(small, k.path()), target(big, k.path()), connections,
+            LatencyRun.paired(k.name(), target(k.cachesOff() ? smallOff : small, k.path()),
+                    target(k.cachesOff() ? bigOff : big, k.path()), connections,
                     () -> System.nanoTime() < end).forEach(MillionBench::check);
         }
         MillionDb.Activity smallBefore = small.db().activity();
@@ -157,13 +190,15 @@ public final class MillionBench {
             for (int k = 0; k < kinds.size(); k++) {
                 Kind kind = kinds.get(k);
                 long end = System.nanoTime() + round.toNanos();
-                List<LatencyRun.Result> both = LatencyRun.paired(kind.name(), target(small, kind.path()),
-                        target(big, kind.path()), connections, () -> System.nanoTime() < end);
+                List<LatencyRun.Result> both = LatencyRun.paired(kind.name(),
+                        target(kind.cachesOff() ? smallOff : small, kind.path()),
+                        target(kind.cachesOff() ? bigOff : big, kind.path()), connections,
+                        () -> System.nanoTime() < end);
                 LatencyRun.Result a = check(both.get(0));
                 LatencyRun.Result b = check(both.get(1));
                 smalls.get(k).add(a);
                 bigs.get(k).add(b);
-                line.append(String.format(Locale.ROOT, "   %s %.2f|%.2f %.2fx", SHORT[k], a.p99(), b.p99(),
+                line.append(String.format(Locale.ROOT, "   %s %.2f|%.2f %.2fx", kind.shortName(), a.p99(), b.p99(),
                         b.p99() / a.p99()));
             }
             System.out.println(line);

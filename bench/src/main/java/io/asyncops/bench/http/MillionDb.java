@@ -105,6 +105,18 @@ final class MillionDb {
         }
     }
 
+    /**
+     * Makes every session of the cluster, open ones included, run prepared statements with their generic plan
+     * ({@code plan_cache_mode = force_generic_plan}, reloaded): no statement is planned again per call.
+     */
+    void forceGenericPlans() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter system set plan_cache_mode = force_generic_plan");
+            s.execute("select pg_reload_conf()");
+        }
+        System.out.println("  plan_cache_mode = force_generic_plan for the whole cluster");
+    }
+
     Activity activity() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select (select autovacuum_count + autoanalyze_count from pg_stat_user_tables"
@@ -144,14 +156,16 @@ final class MillionDb {
     private void statement(String what, String like) throws SQLException {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time)"
-                     + " / nullif(sum(calls), 0), 0), coalesce(max(max_exec_time), 0), coalesce(sum(shared_blks_read), 0)"
+                     + " / nullif(sum(calls), 0), 0), coalesce(max(max_exec_time), 0), coalesce(sum(shared_blks_read), 0),"
+                     + " coalesce(sum(plans), 0), coalesce(sum(total_plan_time) / nullif(sum(plans), 0), 0)"
                      + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
                      + " where d.datname = current_database() and query like ?")) {
             s.setString(1, like);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read%n",
-                        label, what, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4));
+                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read;"
+                        + " planned %,d times, mean %.3f ms%n", label, what, rs.getLong(1), rs.getDouble(2),
+                        rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
             }
         }
     }

@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
-    /** Memory the kept snapshots may take, about. */
-    private static final long SNAPSHOT_BYTES = 64L * 1024 * 1024;
-
     private final EngineConfig config;
     private final OperationStore store;
     private final RetryAfterPolicy retryAfter;
@@ -67,7 +64,7 @@ public final class DefaultEngine implements Engine {
         this.store = new JdbcOperationStore(config.dataSource(), dialect, config.nodeId());
         this.retryAfter = config.retryAfterPolicy() != null ? config.retryAfterPolicy() : new AdaptiveRetryAfter();
         this.snapshots = new Snapshots(config.fallbackPollInterval(), min(config.retention(), Duration.ofMinutes(10)),
-                SNAPSHOT_BYTES);
+                config.snapshotCacheBytes());
         this.submits = new Submits(store, config.nodeId(), config.submitCommitters());
         if (config.runWorkers()) {
             this.committer = new Committer(store, config.clock(), config.nodeId());

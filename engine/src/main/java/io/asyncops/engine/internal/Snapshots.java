@@ -19,7 +19,8 @@ import java.util.function.Function;
  * {@link #changed}, which leaves a fresh marker in the entry's place. A read that missed fills the entry only if it
  * still holds what the read found before it went to the database (nothing, or the same marker), so a snapshot
  * read before a change can never be kept after the change's marker. A running snapshot is kept at most
- * {@code maxStale}: the same bound the engine's fallback polling gives waiters if an announcement was lost.
+ * {@code maxStale}: the same bound the engine's fallback polling gives waiters if an announcement was lost. With
+ * {@code maxBytes} 0 nothing is kept and every read goes to the database.
  */
 final class Snapshots {
     /** What {@link #changed} leaves: an entry that is not a snapshot, unique per change. */
@@ -30,8 +31,10 @@ final class Snapshots {
     private final ConcurrentMap<OperationId, Object> map;
     /** Bumped by {@link #changedAll}: a read that started before it must not fill an entry after it. */
     private final AtomicLong epoch = new AtomicLong();
+    private final boolean off;
 
     Snapshots(Duration maxStale, Duration keepTerminal, long maxBytes) {
+        this.off = maxBytes == 0;
         long stale = maxStale.toNanos();
         long terminal = keepTerminal.toNanos();
         this.cache = Caffeine.newBuilder()
@@ -48,6 +51,9 @@ final class Snapshots {
 
     /** The snapshot of {@code id}, from memory or else from {@code load} (which reads the database). */
     Optional<Operation> get(OperationId id, Function<OperationId, Optional<Operation>> load) {
+        if (off) {
+            return load.apply(id);
+        }
         long e0 = epoch.get();
         Object seen = map.get(id);
         if (seen instanceof Operation op) {
@@ -66,11 +72,17 @@ final class Snapshots {
 
     /** Keeps a terminal snapshot just written: nothing can change it any more (only pruning removes it). */
     void ended(Operation op) {
+        if (off) {
+            return;
+        }
         map.put(op.id(), op);
     }
 
     /** {@code id} changed: what is kept of it is out of date, unless it is terminal (a terminal status is final). */
     void changed(OperationId id) {
+        if (off) {
+            return;
+        }
         map.compute(id, (k, v) -> v instanceof Operation op && op.isTerminal() ? v : new Marker());
     }
 

@@ -1,9 +1,11 @@
 package io.asyncops.engine.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.asyncops.engine.Engine;
+import io.asyncops.engine.EngineConfig;
 import io.asyncops.engine.EngineListener;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
@@ -247,5 +249,22 @@ public interface RunContract extends EngineFixture {
         // terminal snapshots never change, so this engine answers without the database
         assertThat(engine.get(done.id())).contains(done);
         assertThat(engine(b -> b.runWorkers(false)).get(done.id())).isEmpty();
+    }
+
+    @Test
+    default void aTerminalSnapshotIsKeptInMemoryUnlessTheSnapshotCacheIsOff() {
+        Engine cached = engine(b -> b.handler("test/quick", ctx -> Outcome.succeeded("{\"n\":1}")));
+        Operation ended = awaitEnd(cached, cached.submit(Submission.of("test/quick", null)).id());
+        assertThat(cached.get(ended.id())).contains(ended);
+        // a change behind the engines' backs (no engine writes a terminal row): only a read of the row sees it
+        assertThat(update("update asyncops_operation set result = ? where id = ?", "{\"n\":2}",
+                ended.id().value())).isEqualTo(1);
+        Engine uncached = engine(b -> b.snapshotCacheBytes(0).runWorkers(false));
+
+        assertThat(cached.get(ended.id()).orElseThrow().result()).isEqualTo("{\"n\":1}");
+        assertThat(uncached.get(ended.id()).orElseThrow().result()).isEqualTo("{\"n\":2}");
+        assertThat(uncached.get(OperationId.random())).isEmpty();
+        assertThatThrownBy(() -> EngineConfig.builder(db().dataSource()).snapshotCacheBytes(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snapshotCacheBytes");
     }
 }

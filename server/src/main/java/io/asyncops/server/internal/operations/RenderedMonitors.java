@@ -13,24 +13,27 @@ import java.util.function.Supplier;
  * an unchanged operation send the same bytes without building the monitor again (its {@code properties} and the
  * location of a listed one are parsed from the stored JSON, which costs more than the rest of a poll). An entry
  * serves the same stored version (every change to an operation bumps it) asked for by the same path; a newer
- * version renders anew and replaces it.
+ * version renders anew and replaces it. With a size of 0 nothing is kept: every answer is rendered.
  */
 public final class RenderedMonitors {
-    private static final long MAX_BYTES = 16L * 1024 * 1024;
-
     private record Key(OperationId id, String path) {
     }
 
     private record Rendered(long version, byte[] json) {
     }
 
-    private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
-            .maximumWeight(MAX_BYTES)
-            .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
-            // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
-            // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
-            .executor(Runnable::run)
-            .build();
+    private final Cache<Key, Rendered> cache;
+
+    /** Monitors kept in about {@code maxBytes} of memory (0: none). */
+    public RenderedMonitors(long maxBytes) {
+        this.cache = maxBytes == 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
+                // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
+                // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
+                .executor(Runnable::run)
+                .build();
+    }
 
     /**
      * The monitor JSON of {@code op} at {@code path} (the key: the path it was asked at, or any text that
@@ -39,7 +42,7 @@ public final class RenderedMonitors {
      */
     byte[] json(String path, Operation op, Supplier<?> monitor) {
         Key key = new Key(op.id(), path);
-        Rendered r = cache.getIfPresent(key);
+        Rendered r = cache == null ? null : cache.getIfPresent(key);
         if (r != null && r.version() == op.version()) {
             return r.json();
         }
@@ -49,7 +52,9 @@ public final class RenderedMonitors {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a status monitor", e);
         }
-        cache.put(key, new Rendered(op.version(), json));
+        if (cache != null) {
+            cache.put(key, new Rendered(op.version(), json));
+        }
         return json;
     }
 }
