@@ -105,12 +105,22 @@ public abstract class SqlDialect {
         return leaseEach(c, due(c, limit, now, " for update skip locked"), owner, now, leaseUntil);
     }
 
+    /**
+     * The due operations' query. Its lower bound is what keeps a claim from reading the terminal rows: their due_at
+     * is NULL, and H2 sorts NULL first in the index, so a range with no lower bound starts at every finished
+     * operation and filters them out one by one.
+     */
+    static final String DUE = "select " + Rows.COLUMNS + " from " + Rows.TABLE
+            + " where due_at >= ? and due_at <= ? order by due_at fetch first ? rows only";
+    /** Before any due time the engine sets (they derive from its clock), after every NULL. */
+    static final Instant DUE_FLOOR = Instant.parse("0001-01-01T00:00:00Z");
+
     /** The first {@code limit} due operations, oldest due first, with {@code lockClause} appended. */
     static List<StoredOperation> due(Connection c, int limit, Instant now, String lockClause) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + Rows.COLUMNS + " from " + Rows.TABLE
-                + " where due_at <= ? order by due_at fetch first ? rows only" + lockClause)) {
-            Rows.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
+        try (PreparedStatement ps = c.prepareStatement(DUE + lockClause)) {
+            Rows.setInstant(ps, 1, DUE_FLOOR);
+            Rows.setInstant(ps, 2, now);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 return Rows.readAll(rs);
             }
