@@ -66,8 +66,8 @@ final class Listeners {
         // saying which part of the request was wrong, and before the request line reached anything that could tell.
         // The path likewise: the transport's check parsed every path with java.net.URI (3% of a status poll's CPU
         // in its profile); the request filter applies the same rules (EdgeChecks.target and .path: no fragment, no
-        // relative target, no character java.net.URI refuses), and routes still match the dot-normalized, decoded
-        // path
+        // relative target, no character java.net.URI refuses), and routes still match the decoded path, as before
+        // (a dot segment is not removed: such a path matches no route)
         listener.protocols(List.of(Http1Config.builder()
                         .name("http_1_1")
                         .validatePrologue(false)

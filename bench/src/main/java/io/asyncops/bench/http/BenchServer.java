@@ -51,11 +51,9 @@ final class BenchServer implements AutoCloseable {
         }
         ServerConfig.Builder b = ServerConfig.builder().httpPort(0).host("127.0.0.1").dataDir(dataDir)
                 .timeScale(timeScale).addPlane(new ArmPlane()).addPlane(new ClassicPlane());
+        this.jdbcUrl = jdbcUrl;
         if (jdbcUrl != null) {
-            this.jdbcUrl = jdbcUrl;
             b.database(jdbcUrl, BenchPostgres.USER, BenchPostgres.PASSWORD);
-        } else {
-            this.jdbcUrl = null;
         }
         custom.accept(b);
         server = AsyncOpsServer.start(b.build());

@@ -51,6 +51,10 @@ public final class MillionBench {
      */
     private record Kind(String shortName, String name, boolean cachesOff,
                         BiFunction<Side, ThreadLocalRandom, String> path) {
+        /** The side this measure is sent to: {@code off} (the same database, caches off) or {@code cached}. */
+        Side node(Side cached, Side off) {
+            return cachesOff ? off : cached;
+        }
     }
 
     private MillionBench() {
@@ -167,8 +171,8 @@ public final class MillionBench {
         System.out.println("warm-up (not counted): every measure on both nodes, 1 s each");
         for (Kind k : kinds) {
             long end = System.nanoTime() + 1_000_000_000L;
-            LatencyRun.paired(k.name(), target(k.cachesOff() ? smallOff : small, k.path()),
-                    target(k.cachesOff() ? bigOff : big, k.path()), connections,
+            LatencyRun.paired(k.name(), target(k.node(small, smallOff), k.path()),
+                    target(k.node(big, bigOff), k.path()), connections,
                     () -> System.nanoTime() < end).forEach(MillionBench::check);
         }
         MillionDb.Activity smallBefore = small.db().activity();
@@ -191,8 +195,8 @@ public final class MillionBench {
                 Kind kind = kinds.get(k);
                 long end = System.nanoTime() + round.toNanos();
                 List<LatencyRun.Result> both = LatencyRun.paired(kind.name(),
-                        target(kind.cachesOff() ? smallOff : small, kind.path()),
-                        target(kind.cachesOff() ? bigOff : big, kind.path()), connections,
+                        target(kind.node(small, smallOff), kind.path()),
+                        target(kind.node(big, bigOff), kind.path()), connections,
                         () -> System.nanoTime() < end);
                 LatencyRun.Result a = check(both.get(0));
                 LatencyRun.Result b = check(both.get(1));

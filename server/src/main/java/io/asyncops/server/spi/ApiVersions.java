@@ -1,5 +1,6 @@
 package io.asyncops.server.spi;
 
+import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +33,17 @@ public final class ApiVersions {
 
     /** The request's api-version, if it has a non-blank one (the parameter name compared without case). */
     public static Optional<String> find(ServerRequest request) {
-        var query = request.query();
-        Optional<String> plain = inPlainQuery(query.rawValue());
-        if (plain != null) {
-            return plain;
-        }
+        return find(request.query());
+    }
+
+    /** {@link #find(ServerRequest)} of a query: read in place when it can be, else from the parsed query. */
+    static Optional<String> find(UriQuery query) {
+        String plain = inPlainQuery(query.rawValue());
+        return plain != null ? nonBlank(plain) : inParsedQuery(query);
+    }
+
+    /** The api-version of the parsed query: the exact name first, else the first spelled in another case. */
+    static Optional<String> inParsedQuery(UriQuery query) {
         if (query.contains(PARAMETER)) {
             return nonBlank(query.get(PARAMETER));
         }
@@ -50,10 +57,11 @@ public final class ApiVersions {
 
     /**
      * The api-version of a raw query that needs no decoding (no {@code %}, {@code +} or {@code ;}), read in place:
-     * every ARM request has one, and parsing the query into its map costs more than the rest of this check. Null when
-     * it cannot tell without the parsed query (an escape, or a name spelled in another case).
+     * every ARM request has one, and parsing the query into its map costs more than the rest of this check. The
+     * value as sent ({@code ""} when there is none); null when it cannot tell without the parsed query (an escape,
+     * or a name spelled in another case).
      */
-    static Optional<String> inPlainQuery(String raw) {
+    static String inPlainQuery(String raw) {
         if (raw.indexOf('%') >= 0 || raw.indexOf('+') >= 0 || raw.indexOf(';') >= 0) {
             return null;
         }
@@ -69,13 +77,13 @@ public final class ApiVersions {
             int nameEnd = eq < 0 || eq > end ? end : eq;
             if (nameEnd - from == PARAMETER.length()) {
                 if (raw.startsWith(PARAMETER, from)) {
-                    return nonBlank(nameEnd == end ? "" : raw.substring(nameEnd + 1, end));
+                    return nameEnd == end ? "" : raw.substring(nameEnd + 1, end);
                 }
                 otherCase |= raw.regionMatches(true, from, PARAMETER, 0, PARAMETER.length());
             }
             from = end + 1;
         }
-        return otherCase ? null : Optional.empty();
+        return otherCase ? null : "";
     }
 
     private static Optional<String> nonBlank(String value) {

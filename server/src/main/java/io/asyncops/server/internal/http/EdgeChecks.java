@@ -102,17 +102,20 @@ final class EdgeChecks {
 
     private static boolean absoluteForm(String target) {
         int colon = target.indexOf(':');
-        if (colon <= 0 || !Character.isLetter(target.charAt(0)) || target.charAt(0) > 'z') {
+        if (colon <= 0 || !asciiLetter(target.charAt(0))) {
             return false;
         }
         for (int i = 1; i < colon; i++) {
             char c = target.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
-                    || c == '.')) {
+            if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static final int CONTROL = 1;

@@ -113,8 +113,8 @@ public final class SegmentMatcher implements PathMatcher {
 
     /**
      * Whether {@code raw} is its own decoded path: no escape, no matrix parameter, no empty segment and no dot segment
-     * ({@code .} or {@code ..}), so decoding and normalizing (which the transport does with {@link java.net.URI})
-     * would return it unchanged. Characters outside the URI syntax never get here: the request filter refuses them.
+     * ({@code .} or {@code ..}), so the transport's decoded path ({@link UriPath#path()}) is the same string and
+     * need not be made. Characters outside the URI syntax never get here: the request filter refuses them.
      */
     static boolean plain(String raw) {
         int n = raw.length();
