@@ -58,34 +58,43 @@ final class PostgresDialect extends SqlDialect {
      * {@link Notice#encode} writes them): a separate notify would be one more round trip per group. One statement
      * text for every group size, so it is prepared once per connection. Its output: the stored ids, then one null
      * per payload sent.
+     *
+     * <p>The arrays travel in PostgreSQL's binary form ({@code varchar[]} and {@code int8[]}, as the driver sends
+     * {@code String[]} and {@code long[]} given to {@code setObject}): no array literal built and escaped here nor
+     * parsed there. The ids go as text and are cast per row; the creation instants as microseconds since the epoch
+     * (an exact integer interval), so no timestamp text is parsed.
      */
-    private static final String INSERT_NEW = insertNew(" on conflict do nothing");
+    private static final String INSERT_NEW = insertNew(" on conflict do nothing",
+            " select id from stored union all select null::uuid from announced");
     /**
      * {@link #INSERT_NEW} without {@code on conflict}: a refused row fails it whole. PostgreSQL inserts each row of
      * an {@code on conflict} insert speculatively (it probes the unique indexes first, and confirms the row in a
      * WAL record of its own), which a group without a refused row does not need. Tried first where a failed
      * statement costs nothing but itself (auto-commit) and a refusal is all but impossible (no row has an
      * idempotency key or holds its resource: only a retried id could collide); so replays and busy resources,
-     * which clients cause at will, never fail a statement (nor write an error to the server's log).
+     * which clients cause at will, never fail a statement (nor write an error to the server's log). Having
+     * succeeded it stored every row, so it answers with their count alone.
      */
-    private static final String INSERT_NEW_PLAIN = insertNew("");
+    private static final String INSERT_NEW_PLAIN = insertNew("",
+            " select (select count(*) from stored), (select count(*) from announced)");
 
-    private static String insertNew(String onConflict) {
+    private static String insertNew(String onConflict, String output) {
         return "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
             + " subscription, resource_id, status, created_at, due_at, input, idempotency_key, owner_principal,"
             + " active_resource, idempotency_ref, correlation_id, attempt, cancel_requested, version)"
-            + " select r.id, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created_at::timestamptz,"
-            + " r.created_at::timestamptz, r.input, r.idempotency_key, r.owner_principal, r.active_resource,"
+            + " select r.id::uuid, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created,"
+            + " r.created, r.input, r.idempotency_key, r.owner_principal, r.active_resource,"
             + " r.idempotency_ref, r.correlation_id, 0, false, 1"
-            + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[],"
-            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as r(id, request_id, kind,"
-            + " subscription, resource_id, created_at, input, idempotency_key, owner_principal, active_resource,"
-            + " idempotency_ref, correlation_id)"
+            + " from (select u.*, timestamptz '1970-01-01 00:00:00+00' + u.created_micros * interval '1 microsecond'"
+            + " as created from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])"
+            + " as u(id, request_id, kind, subscription, resource_id, created_micros, input, idempotency_key,"
+            + " owner_principal, active_resource, idempotency_ref, correlation_id)) r"
             + onConflict + " returning id),"
             + " announced as (select pg_notify('" + CHANNEL + "', ? || string_agg(id::text, ',')) as sent"
             + " from (select id, (row_number() over () - 1) / " + Notice.IDS_PER_PAYLOAD + " as payload from stored) p"
             + " group by payload)"
-            + " select id from stored union all select null::uuid from announced";
+            + output;
     }
 
     @Override
@@ -96,61 +105,99 @@ final class PostgresDialect extends SqlDialect {
     @Override
     boolean[] insertNew(Connection c, List<NewOperation> rows, String node) throws SQLException {
         int n = rows.size();
-        Object[] ids = new Object[n];
+        java.util.UUID[] ids = new java.util.UUID[n];
+        long[] created = new long[n];
         String[][] text = new String[11][n];
+        boolean unlikelyRefused = true;
         for (int i = 0; i < n; i++) {
-            io.asyncops.engine.Operation op = rows.get(i).operation();
+            NewOperation row = rows.get(i);
+            io.asyncops.engine.Operation op = row.operation();
             if (op.version() != 1 || op.status() != io.asyncops.engine.OperationStatus.ACCEPTED) {
                 throw new IllegalArgumentException("a new operation is Accepted at version 1: " + op);
             }
             ids[i] = op.id().value();
-            text[0][i] = op.requestId();
-            text[1][i] = op.kind();
-            text[2][i] = op.subscription();
-            text[3][i] = op.resourceId();
-            text[4][i] = op.createdAt().toString(); // ISO-8601 in UTC, read back exactly (microseconds)
+            java.time.Instant at = op.createdAt();
+            created[i] = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+            text[0][i] = ids[i].toString();
+            text[1][i] = op.requestId();
+            text[2][i] = op.kind();
+            text[3][i] = op.subscription();
+            text[4][i] = op.resourceId();
             text[5][i] = op.input();
             text[6][i] = op.idempotencyKey();
             text[7][i] = op.owner();
-            text[8][i] = rows.get(i).exclusive() ? op.resourceId() : null;
+            text[8][i] = row.exclusive() ? op.resourceId() : null;
             text[9][i] = Rows.idempotencyRef(op.subscription(), op.idempotencyKey());
-            text[10][i] = rows.get(i).correlationId();
+            text[10][i] = row.correlationId();
+            unlikelyRefused &= text[8][i] == null && text[9][i] == null;
         }
-        boolean unlikelyRefused = true;
-        for (int i = 0; i < n && unlikelyRefused; i++) {
-            unlikelyRefused = text[8][i] == null && text[9][i] == null;
-        }
-        java.util.Set<Object> stored = new java.util.HashSet<>(n * 2);
+        boolean[] result = new boolean[n];
         if (unlikelyRefused && c.getAutoCommit()) {
             try {
-                insert(c, INSERT_NEW_PLAIN, ids, text, node, stored);
+                long count = insertAll(c, text, created, node);
+                if (count != n) {
+                    throw new SQLException("the group insert stored " + count + " of " + n + " rows");
+                }
+                java.util.Arrays.fill(result, true);
+                return result;
             } catch (SQLException e) {
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
                 // a row was refused, and with it the group: again, skipping the refused ones
-                stored.clear();
-                insert(c, INSERT_NEW, ids, text, node, stored);
             }
-        } else {
-            insert(c, INSERT_NEW, ids, text, node, stored);
         }
-        boolean[] result = new boolean[n];
+        java.util.Set<Object> stored = insertSkipping(c, text, created, node);
         for (int i = 0; i < n; i++) {
             result[i] = stored.contains(ids[i]);
         }
         return result;
     }
 
-    /** Runs {@code sql} (one of the group inserts) and adds the ids it stored to {@code stored}. */
-    private static void insert(Connection c, String sql, Object[] ids, String[][] text, String node,
-                               java.util.Set<Object> stored) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            for (int k = 0; k < text.length; k++) {
-                ps.setArray(k + 2, c.createArrayOf(k == 4 ? "text" : "varchar", text[k]));
+    /**
+     * Binds the group's columns to {@code ps}: the arrays, then the payloads' prefix. A column null in every row
+     * goes as an empty array (of the same type, so the statement stays prepared): {@code unnest} pads it with
+     * nulls to the other arrays' length.
+     */
+    private static void bind(PreparedStatement ps, String[][] text, long[] created, String node)
+            throws SQLException {
+        int p = 1;
+        for (int k = 0; k < text.length; k++) {
+            if (k == 5) {
+                ps.setObject(p++, created);
             }
-            ps.setString(text.length + 2, node + "|w|");
+            ps.setObject(p++, allNull(text[k]) ? NO_TEXT : text[k]);
+        }
+        ps.setString(p, node + "|w|");
+    }
+
+    private static final String[] NO_TEXT = new String[0];
+
+    private static boolean allNull(String[] column) {
+        for (String v : column) {
+            if (v != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@link #INSERT_NEW_PLAIN}: every row or none; returns the rows stored. */
+    private static long insertAll(Connection c, String[][] text, long[] created, String node) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW_PLAIN)) {
+            bind(ps, text, created, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Runs {@link #INSERT_NEW}: returns the ids it stored. */
+    private static java.util.Set<Object> insertSkipping(Connection c, String[][] text, long[] created, String node)
+            throws SQLException {
+        java.util.Set<Object> stored = new java.util.HashSet<>(text[0].length * 2);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+            bind(ps, text, created, node);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object id = rs.getObject(1);
@@ -160,6 +207,7 @@ final class PostgresDialect extends SqlDialect {
                 }
             }
         }
+        return stored;
     }
 
     @Override
