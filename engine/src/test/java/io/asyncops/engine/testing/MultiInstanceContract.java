@@ -128,4 +128,55 @@ public interface MultiInstanceContract extends EngineFixture {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard).containsAll(submitted));
     }
+
+    /**
+     * Two instances submitting at once: each listener wakes mostly for its own instance's notices (and then waits
+     * a little before reading again, so several arrive together), yet hears of every operation the other stored.
+     */
+    @Test
+    default void instancesSubmittingAtOnceHearOfEachOthersEveryOperation() throws Exception {
+        Set<OperationId> heardByA = ConcurrentHashMap.newKeySet();
+        Set<OperationId> heardByB = ConcurrentHashMap.newKeySet();
+        Duration noPolling = Duration.ofSeconds(30);
+        Engine a = engine(b -> b.nodeId("a").runWorkers(false).fallbackPollInterval(noPolling)
+                .listener(new EngineListener() {
+                    @Override
+                    public void changed(OperationId id) {
+                        heardByA.add(id);
+                    }
+                }));
+        Engine b = engine(c -> c.nodeId("b").runWorkers(false).fallbackPollInterval(noPolling)
+                .listener(new EngineListener() {
+                    @Override
+                    public void changed(OperationId id) {
+                        heardByB.add(id);
+                    }
+                }));
+        Set<OperationId> byA = ConcurrentHashMap.newKeySet();
+        Set<OperationId> byB = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                callers.add(pool.submit(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        byA.add(a.submit(Submission.of("test/echo", null)).id());
+                    }
+                }));
+                callers.add(pool.submit(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        byB.add(b.submit(Submission.of("test/echo", null)).id());
+                    }
+                }));
+            }
+            for (Future<?> f : callers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(byA).hasSize(1200);
+        assertThat(byB).hasSize(1200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(heardByB).containsAll(byA);
+            assertThat(heardByA).containsAll(byB);
+        });
+    }
 }

@@ -25,20 +25,30 @@ public record Notice(String node, boolean work, List<OperationId> ids) {
 
     /** Payloads carrying this notice, each within the size limit; at least one. */
     List<String> encode() {
+        String[] text = new String[ids.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = ids.get(i).toString();
+        }
+        return encode(node, work, text);
+    }
+
+    /** The payloads of a notice from {@code node} about the operations {@code ids} (their text). */
+    static List<String> encode(String node, boolean work, String[] ids) {
         List<String> payloads = new ArrayList<>();
         int i = 0;
         do {
-            StringBuilder sb = new StringBuilder(node).append('|').append(work ? 'w' : 'c').append('|');
-            int end = Math.min(ids.size(), i + IDS_PER_PAYLOAD);
+            int end = Math.min(ids.length, i + IDS_PER_PAYLOAD);
+            StringBuilder sb = new StringBuilder(node.length() + 3 + (end - i) * 37).append(node).append('|')
+                    .append(work ? 'w' : 'c').append('|');
             for (int j = i; j < end; j++) {
                 if (j > i) {
                     sb.append(',');
                 }
-                sb.append(ids.get(j));
+                sb.append(ids[j]);
             }
             payloads.add(sb.toString());
             i = end;
-        } while (i < ids.size());
+        } while (i < ids.length);
         return payloads;
     }
 

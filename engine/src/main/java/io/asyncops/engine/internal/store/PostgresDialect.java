@@ -52,34 +52,13 @@ final class PostgresDialect extends SqlDialect {
     }
 
     /**
-     * All rows in one statement whatever their number: the varying columns as arrays, unnested into rows; rows a
-     * unique index refuses are skipped ({@code on conflict do nothing}) and the ids stored come back. The same
-     * statement announces them ({@code pg_notify}, {@link Notice#IDS_PER_PAYLOAD} ids a payload, as
-     * {@link Notice#encode} writes them): a separate notify would be one more round trip per group. One statement
-     * text for every group size, so it is prepared once per connection. Its output: the stored ids, then one null
-     * per payload sent.
-     *
-     * <p>The arrays travel in PostgreSQL's binary form ({@code varchar[]} and {@code int8[]}, as the driver sends
-     * {@code String[]} and {@code long[]} given to {@code setObject}): no array literal built and escaped here nor
-     * parsed there. The ids go as text and are cast per row; the creation instants as microseconds since the epoch
-     * (an exact integer interval), so no timestamp text is parsed.
+     * The group's rows, from arrays unnested into rows, as the first part of the group inserts below. The arrays
+     * travel in PostgreSQL's binary form ({@code varchar[]} and {@code int8[]}, as the driver sends {@code String[]}
+     * and {@code long[]} given to {@code setObject}): no array literal built and escaped here nor parsed there. The
+     * ids go as text and are cast per row; the creation instants as microseconds since the epoch (an exact integer
+     * interval), so no timestamp text is parsed.
      */
-    private static final String INSERT_NEW = insertNew(" on conflict do nothing",
-            " select id from stored union all select null::uuid from announced");
-    /**
-     * {@link #INSERT_NEW} without {@code on conflict}: a refused row fails it whole. PostgreSQL inserts each row of
-     * an {@code on conflict} insert speculatively (it probes the unique indexes first, and confirms the row in a
-     * WAL record of its own), which a group without a refused row does not need. Tried first where a failed
-     * statement costs nothing but itself (auto-commit) and a refusal is all but impossible (no row has an
-     * idempotency key or holds its resource: only a retried id could collide); so replays and busy resources,
-     * which clients cause at will, never fail a statement (nor write an error to the server's log). Having
-     * succeeded it stored every row, so it answers with their count alone.
-     */
-    private static final String INSERT_NEW_PLAIN = insertNew("",
-            " select (select count(*) from stored), (select count(*) from announced)");
-
-    private static String insertNew(String onConflict, String output) {
-        return "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
+    private static final String INSERT_ROWS = "with stored as (insert into " + Rows.TABLE + " (id, request_id, kind,"
             + " subscription, resource_id, status, created_at, due_at, input, idempotency_key, owner_principal,"
             + " active_resource, idempotency_ref, correlation_id, attempt, cancel_requested, version)"
             + " select r.id::uuid, r.request_id, r.kind, r.subscription, r.resource_id, 'Accepted', r.created,"
@@ -89,13 +68,32 @@ final class PostgresDialect extends SqlDialect {
             + " as created from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
             + " ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])"
             + " as u(id, request_id, kind, subscription, resource_id, created_micros, input, idempotency_key,"
-            + " owner_principal, active_resource, idempotency_ref, correlation_id)) r"
-            + onConflict + " returning id),"
+            + " owner_principal, active_resource, idempotency_ref, correlation_id)) r";
+    /**
+     * All rows in one statement whatever their number; rows a unique index refuses are skipped ({@code on conflict
+     * do nothing}) and the ids stored come back. The same statement announces them ({@code pg_notify},
+     * {@link Notice#IDS_PER_PAYLOAD} ids a payload, as {@link Notice#encode} writes them): a separate notify would
+     * be one more round trip per group. One statement text for every group size, so it is prepared once per
+     * connection. Its output: the stored ids, then one null per payload sent.
+     */
+    private static final String INSERT_NEW = INSERT_ROWS + " on conflict do nothing returning id),"
             + " announced as (select pg_notify('" + CHANNEL + "', ? || string_agg(id::text, ',')) as sent"
             + " from (select id, (row_number() over () - 1) / " + Notice.IDS_PER_PAYLOAD + " as payload from stored) p"
             + " group by payload)"
-            + output;
-    }
+            + " select id from stored union all select null::uuid from announced";
+    /**
+     * {@link #INSERT_NEW} without {@code on conflict}: a refused row fails it whole. PostgreSQL inserts each row of
+     * an {@code on conflict} insert speculatively (it probes the unique indexes first, and confirms the row in a
+     * WAL record of its own), which a group without a refused row does not need. Tried first where a failed
+     * statement costs nothing but itself (auto-commit) and a refusal is all but impossible (no row has an
+     * idempotency key or holds its resource: only a retried id could collide); so replays and busy resources,
+     * which clients cause at will, never fail a statement (nor write an error to the server's log). Having
+     * succeeded it stored every row, so the payloads are the whole group's, written here ({@link Notice#encode})
+     * and sent as they are: the server neither returns the ids nor formats and aggregates them. A notice is sent
+     * when the transaction commits, so a failed statement announces nothing.
+     */
+    private static final String INSERT_NEW_PLAIN = INSERT_ROWS + ") select pg_notify('" + CHANNEL + "', p)"
+            + " from unnest(?::varchar[]) p";
 
     @Override
     boolean insertIsOneStatement() {
@@ -134,10 +132,7 @@ final class PostgresDialect extends SqlDialect {
         boolean[] result = new boolean[n];
         if (unlikelyRefused && c.getAutoCommit()) {
             try {
-                long count = insertAll(c, text, created, node);
-                if (count != n) {
-                    throw new SQLException("the group insert stored " + count + " of " + n + " rows");
-                }
+                insertAll(c, text, created, node);
                 java.util.Arrays.fill(result, true);
                 return result;
             } catch (SQLException e) {
@@ -155,12 +150,11 @@ final class PostgresDialect extends SqlDialect {
     }
 
     /**
-     * Binds the group's columns to {@code ps}: the arrays, then the payloads' prefix. A column null in every row
+     * Binds the group's columns to {@code ps} and returns the next parameter's index. A column null in every row
      * goes as an empty array (of the same type, so the statement stays prepared): {@code unnest} pads it with
      * nulls to the other arrays' length.
      */
-    private static void bind(PreparedStatement ps, String[][] text, long[] created, String node)
-            throws SQLException {
+    private static int bindRows(PreparedStatement ps, String[][] text, long[] created) throws SQLException {
         int p = 1;
         for (int k = 0; k < text.length; k++) {
             if (k == 5) {
@@ -168,7 +162,7 @@ final class PostgresDialect extends SqlDialect {
             }
             ps.setObject(p++, allNull(text[k]) ? NO_TEXT : text[k]);
         }
-        ps.setString(p, node + "|w|");
+        return p;
     }
 
     private static final String[] NO_TEXT = new String[0];
@@ -182,13 +176,12 @@ final class PostgresDialect extends SqlDialect {
         return true;
     }
 
-    /** Runs {@link #INSERT_NEW_PLAIN}: every row or none; returns the rows stored. */
-    private static long insertAll(Connection c, String[][] text, long[] created, String node) throws SQLException {
+    /** Runs {@link #INSERT_NEW_PLAIN}: every row or none (then it throws), announced by {@code node}. */
+    private static void insertAll(Connection c, String[][] text, long[] created, String node) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_NEW_PLAIN)) {
-            bind(ps, text, created, node);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
+            int p = bindRows(ps, text, created);
+            ps.setObject(p, Notice.encode(node, true, text[0]).toArray(NO_TEXT));
+            ps.execute();
         }
     }
 
@@ -197,7 +190,7 @@ final class PostgresDialect extends SqlDialect {
             throws SQLException {
         java.util.Set<Object> stored = new java.util.HashSet<>(text[0].length * 2);
         try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
-            bind(ps, text, created, node);
+            ps.setString(bindRows(ps, text, created), node + "|w|");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object id = rs.getObject(1);
