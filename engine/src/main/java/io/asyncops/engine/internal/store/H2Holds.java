@@ -51,9 +51,9 @@ final class H2Holds {
     }
 
     /**
-     * Takes the holds of {@code rows} (those whose {@code admitted} is true); a row whose hold another operation has
-     * is no longer admitted, and the holds it did take are given back. Statements a unique index refuses fail
-     * alone (H2 undoes them and runs the rest of the batch).
+     * Takes the holds of {@code rows} (those whose {@code admitted} is true); a row whose hold is already had (by
+     * another operation, or by its own earlier commit) is no longer admitted, and the holds it did take are given
+     * back. Statements a unique index refuses fail alone (H2 undoes them and runs the rest of the batch).
      */
     static void take(Connection c, List<NewOperation> rows, boolean[] admitted) throws SQLException {
         List<Integer> owner = new ArrayList<>();
@@ -83,16 +83,28 @@ final class H2Holds {
                 admitted[owner.get(k)] = false;
             }
         }
-        List<NewOperation> refused = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (!admitted[i] && !refs(rows.get(i)).isEmpty()) {
-                refused.add(rows.get(i));
+        // only the holds this batch took: a refused one may be the operation's own from an earlier commit (the
+        // same id written again after a lost answer), which must stay
+        try (PreparedStatement ps = c.prepareStatement(DROP)) {
+            boolean any = false;
+            for (int k = 0; k < refs.size(); k++) {
+                if (taken[k] && !admitted[owner.get(k)]) {
+                    ps.setString(1, refs.get(k));
+                    ps.setObject(2, rows.get(owner.get(k)).operation().id().value());
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
             }
         }
-        drop(c, refused);
     }
 
-    /** Gives back the holds of {@code rows} (not stored after all); a hold another operation has stays. */
+    /**
+     * Gives back the holds of {@code rows}, which this transaction took for them and then did not store them (a row
+     * refused for its id, or whose work failed); a hold another operation has stays.
+     */
     static void drop(Connection c, List<NewOperation> rows) throws SQLException {
         List<NewOperation> holding = rows.stream().filter(r -> !refs(r).isEmpty()).toList();
         if (holding.isEmpty()) {

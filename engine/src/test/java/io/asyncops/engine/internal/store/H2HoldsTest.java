@@ -63,6 +63,14 @@ class H2HoldsTest {
                                 e -> assertThat(e.holder()).isEqualTo(holder.id()));
                 assertThat(holds(db)).hasSize(3);
 
+                // the same operation written again (its commit's answer lost): its own row, its holds kept
+                Inserted again = new JdbcOperationStore(db.dataSource(), new H2Dialect(), "test").insert(List.of(
+                        new NewOperation(holder, true, null, TransactionalWork.none()))).get(0);
+                assertThat(again.created()).isTrue();
+                assertThat(again.operation().id()).isEqualTo(holder.id());
+                assertThat(holds(db)).containsExactlyInAnyOrder("k1:s:k1 " + keyed.id(), "k0::k2 " + holder.id(),
+                        "r/r/x " + holder.id());
+
                 engine.cancel(holder.id());
                 assertThat(holds(db)).containsExactlyInAnyOrder("k1:s:k1 " + keyed.id(), "k0::k2 " + holder.id());
                 ended = engine.submit(Submission.of("noop", "{}").withExclusiveResource("/r/x"));
