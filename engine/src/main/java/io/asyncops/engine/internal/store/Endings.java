@@ -76,6 +76,7 @@ final class Endings {
                     released = true;
                 }
             }
+            dialect.releaseResources(c, ended);
             if (!ended.isEmpty() || released) {
                 dialect.notify(c, new Notice(node, released, ended));
             }

@@ -1,11 +1,11 @@
 package io.asyncops.engine.internal.store;
 
-import java.sql.BatchUpdateException;
+import io.asyncops.engine.OperationId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +15,8 @@ import java.util.List;
  * conditional on the version read; a row another claimer took meanwhile is simply skipped.
  * No notifications: one process means the in-process signal sees every change. New rows go in as one JDBC batch
  * without a savepoint each: H2 undoes a failed statement alone and goes on with the rest of the batch. No partial
- * indexes either: every row enters every index, so claims and pruning share one (V6).
+ * indexes either: every row enters every index, so claims and pruning share one (V6), and idempotency keys and held
+ * resources live in a table of their own, with rows only where an operation has one ({@link H2Holds}, V7).
  */
 final class H2Dialect extends SqlDialect {
     @Override
@@ -39,40 +40,70 @@ final class H2Dialect extends SqlDialect {
     }
 
     /**
-     * One batch for the group: H2 rolls a failed statement back by itself (the transaction and the other rows
-     * stay) and runs the batch's remaining rows, reporting the failed ones as {@link Statement#EXECUTE_FAILED}; a
-     * savepoint per row (the ANSI way) cost two statements more per row.
+     * The holds first ({@link H2Holds#take}), then one batch of rows for those admitted: H2 rolls a failed statement
+     * back by itself (the transaction and the other rows stay) and runs the batch's remaining ones, reporting the
+     * failed ones as {@link java.sql.Statement#EXECUTE_FAILED}; a savepoint per row (the ANSI way) cost two
+     * statements more per row. A row refused for its id gives its holds back.
      */
     @Override
     boolean[] insertNew(Connection c, List<NewOperation> rows, String node) throws SQLException {
         boolean[] stored = new boolean[rows.size()];
+        java.util.Arrays.fill(stored, true);
+        H2Holds.take(c, rows, stored);
+        List<Integer> admitted = new ArrayList<>(rows.size());
         try (PreparedStatement ps = c.prepareStatement(Rows.INSERT)) {
-            for (NewOperation row : rows) {
-                Rows.bindNew(ps, row);
-                ps.addBatch();
-            }
-            int[] counts;
-            try {
-                counts = ps.executeBatch();
-            } catch (BatchUpdateException e) {
-                // every failure must be a refusal by a unique index; anything else fails the group
-                if (!isUniqueViolation(e)) {
-                    throw e;
+            for (int i = 0; i < rows.size(); i++) {
+                if (stored[i]) {
+                    Rows.bindNew(ps, rows.get(i));
+                    ps.addBatch();
+                    admitted.add(i);
                 }
-                for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
-                    if (!isUniqueViolation(next)) {
-                        throw e;
-                    }
+            }
+            if (admitted.isEmpty()) {
+                return stored;
+            }
+            boolean[] inserted = H2Holds.run(ps, admitted.size());
+            List<NewOperation> refused = new ArrayList<>();
+            for (int k = 0; k < inserted.length; k++) {
+                if (!inserted[k]) {
+                    stored[admitted.get(k)] = false;
+                    refused.add(rows.get(admitted.get(k)));
                 }
-                counts = e.getUpdateCounts();
             }
-            if (counts.length != rows.size()) {
-                throw new SQLException("a batch of " + rows.size() + " inserts reported " + counts.length);
-            }
-            for (int i = 0; i < counts.length; i++) {
-                stored[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
-            }
+            H2Holds.drop(c, refused);
         }
         return stored;
+    }
+
+    @Override
+    String keyHolder() {
+        return H2Holds.KEY_HOLDER;
+    }
+
+    @Override
+    String resourceHolder() {
+        return H2Holds.RESOURCE_HOLDER;
+    }
+
+    @Override
+    void dropHolds(Connection c, List<NewOperation> rows) throws SQLException {
+        H2Holds.drop(c, rows);
+    }
+
+    @Override
+    void releaseResources(Connection c, List<OperationId> ids) throws SQLException {
+        H2Holds.releaseResources(c, ids);
+    }
+
+    @Override
+    void forget(Connection c, List<OperationId> ids) throws SQLException {
+        H2Holds.forget(c, ids);
+    }
+
+    @Override
+    void forgetAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + H2Holds.TABLE)) {
+            ps.executeUpdate();
+        }
     }
 }

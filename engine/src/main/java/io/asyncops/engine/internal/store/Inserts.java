@@ -143,7 +143,7 @@ final class Inserts {
     }
 
     /** Runs a row's work in a savepoint; on failure undoes it and the row, and returns what to throw. */
-    private static Throwable workInSavepoint(Connection c, NewOperation row) throws SQLException {
+    private Throwable workInSavepoint(Connection c, NewOperation row) throws SQLException {
         Savepoint sp = c.setSavepoint();
         try {
             row.work().execute(c);
@@ -155,6 +155,7 @@ final class Inserts {
                 ps.setObject(1, row.operation().id().value());
                 ps.executeUpdate();
             }
+            dialect.dropHolds(c, List.of(row));
             return e instanceof SQLException s
                     ? new StoreException("cannot store operation " + row.operation().id(), s) : e;
         }
@@ -165,7 +166,7 @@ final class Inserts {
      * already there (a retry after a commit whose answer was lost), an idempotent replay, a key conflict, a busy
      * resource; null when the holder is already gone (try again).
      */
-    private static Inserted resolve(Connection c, NewOperation row) throws SQLException {
+    private Inserted resolve(Connection c, NewOperation row) throws SQLException {
         Operation op = row.operation();
         Optional<StoredOperation> own = findOne(c, "id = ?", op.id().value());
         if (own.isPresent()) {
@@ -173,7 +174,7 @@ final class Inserts {
         }
         String ref = Rows.idempotencyRef(op.subscription(), op.idempotencyKey());
         if (ref != null) {
-            Optional<StoredOperation> existing = findOne(c, "idempotency_ref = ?", ref);
+            Optional<StoredOperation> existing = findOne(c, dialect.keyHolder(), ref);
             if (existing.isPresent()) {
                 Operation e = existing.get().operation();
                 if (Objects.equals(e.kind(), op.kind()) && Objects.equals(e.input(), op.input())
@@ -184,7 +185,7 @@ final class Inserts {
             }
         }
         if (row.exclusive()) {
-            Optional<StoredOperation> holder = findOne(c, "active_resource = ?", op.resourceId());
+            Optional<StoredOperation> holder = findOne(c, dialect.resourceHolder(), op.resourceId());
             if (holder.isPresent()) {
                 return Inserted.failed(new ResourceBusyException(op.resourceId(), holder.get().operation().id()));
             }

@@ -244,6 +244,9 @@ public final class JdbcOperationStore implements OperationStore {
                     return Optional.empty();
                 }
             }
+            if (!flagOnly) {
+                dialect.releaseResources(c, List.of(op.id()));
+            }
             work.execute(c);
             Histories.cancelRequested(c, op, op.version() + 1, now);
             notice(c, false, List.of(op.id()));
@@ -288,6 +291,7 @@ public final class JdbcOperationStore implements OperationStore {
                 List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + PRUNE_CHUNK));
                 String in = " in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
                 deleteIn(c, "delete from " + Histories.TABLE + " where operation_id" + in, chunk);
+                dialect.forget(c, chunk.stream().map(id -> new OperationId((java.util.UUID) id)).toList());
                 deleted += deleteIn(c, "delete from " + Rows.TABLE + " where id" + in, chunk);
             }
             return deleted;
@@ -310,6 +314,7 @@ public final class JdbcOperationStore implements OperationStore {
             try (PreparedStatement ps = c.prepareStatement("delete from " + Rows.TABLE)) {
                 n = ps.executeUpdate();
             }
+            dialect.forgetAll(c);
             work.execute(c);
             return n;
         });

@@ -45,6 +45,11 @@ public abstract class SqlDialect {
 
     /** True when {@code e} (or a cause) reports a unique constraint violation. */
     boolean isUniqueViolation(SQLException e) {
+        return uniqueViolation(e);
+    }
+
+    /** True when {@code e} (or a cause) reports a unique constraint violation. */
+    static boolean uniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
                 return true;
@@ -93,6 +98,39 @@ public abstract class SqlDialect {
      */
     boolean insertIsOneStatement() {
         return false;
+    }
+
+    /** The condition (one parameter, the idempotency ref) that finds the operation holding a key. */
+    String keyHolder() {
+        return "idempotency_ref = ?";
+    }
+
+    /** The condition (one parameter, the resource id) that finds the operation holding a resource. */
+    String resourceHolder() {
+        return "active_resource = ?";
+    }
+
+    /**
+     * Gives back what {@code rows}, inserted in this transaction, hold outside their rows, before they are deleted
+     * again (their work failed). Nothing by default: keys and resources are columns of the row.
+     */
+    void dropHolds(Connection c, List<NewOperation> rows) throws SQLException {
+        // held by the row itself
+    }
+
+    /** Gives back the resources {@code ids} hold, in the transaction that ends or cancels them; nothing by default. */
+    void releaseResources(Connection c, List<io.asyncops.engine.OperationId> ids) throws SQLException {
+        // active_resource = null in the same update does it
+    }
+
+    /** Gives back everything {@code ids} hold, before their rows are deleted; nothing by default. */
+    void forget(Connection c, List<io.asyncops.engine.OperationId> ids) throws SQLException {
+        // held by the rows themselves
+    }
+
+    /** Gives back every hold, with every operation (purge); nothing by default. */
+    void forgetAll(Connection c) throws SQLException {
+        // held by the rows themselves
     }
 
     /**
