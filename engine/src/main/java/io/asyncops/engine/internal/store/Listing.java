@@ -26,12 +26,12 @@ final class Listing {
     private Listing() {
     }
 
-    static Page<Operation> list(DataSource dataSource, OperationQuery q) {
+    static Page<Operation> list(DataSource dataSource, SqlDialect dialect, OperationQuery q) {
         StringBuilder sql = new StringBuilder("select ").append(Rows.COLUMNS).append(" from ").append(Rows.TABLE)
                 .append(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (q.subscription() != null) {
-            sql.append(" and subscription = ?");
+            sql.append(" and ").append(dialect.listingSubscriptionIs());
             params.add(q.subscription());
         }
         if (!q.statuses().isEmpty()) {

@@ -168,6 +168,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * The listing's condition on the subscription (one parameter). By default a plain comparison: a database that
+     * plans each call anew may use the value's own statistics.
+     */
+    String listingSubscriptionIs() {
+        return "subscription = ?";
+    }
+
+    /**
      * Lets the current transaction commit without waiting for its durable write, where losing it in a database
      * crash is harmless: claims and lease extensions (a lost claim makes its fenced writes fail and the operation
      * runs again). Nothing by default.
