@@ -88,17 +88,9 @@ final class PostgresDialect extends SqlDialect {
             + " select id from stored union all select null::uuid from announced";
     }
 
-    /**
-     * The value behind an InitPlan ({@code (select ?)}): the planner sees no value, so a custom plan costs what the
-     * generic one does and PostgreSQL keeps the generic plan of the prepared statement after its first calls, at any
-     * table size. A plain {@code subscription = ?} has custom plans estimated from the value's frequency: with many
-     * rows a busy subscription's custom plan is estimated cheaper than the generic plan (costed for an average
-     * subscription), so PostgreSQL planned every page anew (0.14 ms of a 0.19 ms page at a million rows). The plan
-     * is the same either way: a backward scan of the listing index under the limit.
-     */
     @Override
-    String listingSubscriptionIs() {
-        return "subscription = (select ?)";
+    boolean plansPerValue() {
+        return true;
     }
 
     @Override

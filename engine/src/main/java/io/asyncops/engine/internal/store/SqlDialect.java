@@ -168,11 +168,11 @@ public abstract class SqlDialect {
     }
 
     /**
-     * The listing's condition on the subscription (one parameter). By default a plain comparison: a database that
-     * plans each call anew may use the value's own statistics.
+     * Whether the database may plan a prepared statement anew for each call's values (PostgreSQL's custom plans),
+     * keeping one plan for all calls only while that plan's estimate is no dearer. No by default.
      */
-    String listingSubscriptionIs() {
-        return "subscription = ?";
+    boolean plansPerValue() {
+        return false;
     }
 
     /**
