@@ -16,9 +16,9 @@ import javax.sql.DataSource;
  * (autovacuum runs, checkpoints, the listing query's own time).
  */
 final class MillionDb {
-    /** The engine's first-page statement on PostgreSQL (its subscription behind an InitPlan, the limit written out). */
+    /** The engine's first-page statement on PostgreSQL (its subscription and limit behind InitPlans), limit 101. */
     private static final String FIRST_PAGE = "select * from asyncops_operation where 1 = 1"
-            + " and subscription = (select ?) order by created_at desc, id desc fetch first 101 rows only";
+            + " and subscription = (select ?) order by created_at desc, id desc fetch first (select 101) rows only";
 
     private final String label;
     private final DataSource ds;

@@ -34,9 +34,11 @@ final class Listing {
         // calls only while that plan is estimated no dearer than the per-value ones. A plain "subscription = ?"
         // failed that at a million rows: a busy subscription's plan, estimated from its own frequency, came out
         // cheaper than the plan for an average one, so every page was planned anew (0.14 ms of a 0.19 ms page).
-        // So the planner sees neither value: the subscription comes from an InitPlan and the limit is written
-        // out; every call then estimates the same plan (a backward scan of the listing index under the limit)
-        // and PostgreSQL keeps it, at any table size.
+        // So the planner sees neither the subscription nor the limit: both come from InitPlans. Every call then
+        // estimates the same plan, and PostgreSQL keeps it at any table size. With the limit unknown the planner
+        // costs a tenth of the subscription's rows and so takes the backward scan of the listing index, which stops
+        // at the limit; a limit it could see, above the rows it expects of an average subscription (few, in a
+        // small table), would make it read the whole subscription and sort it.
         boolean planOnce = dialect.plansPerValue();
         if (q.subscription() != null) {
             sql.append(planOnce ? " and subscription = (select ?)" : " and subscription = ?");
@@ -72,14 +74,9 @@ final class Listing {
             params.add(after.createdAt());
             params.add(after.id());
         }
-        sql.append(" order by created_at desc, id desc fetch first ");
-        if (planOnce) {
-            sql.append(q.limit() + 1); // 2..1001: a handful of statements, as clients use a page size or two
-        } else {
-            sql.append('?');
-            params.add(q.limit() + 1);
-        }
-        sql.append(" rows only");
+        sql.append(planOnce ? " order by created_at desc, id desc fetch first (select ?) rows only"
+                : " order by created_at desc, id desc fetch first ? rows only");
+        params.add(q.limit() + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
