@@ -265,7 +265,10 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Memory for kept snapshots, 0 (none kept) to 16 GiB; default 64 MiB (about 40,000 operations of 1 KB). */
+        /**
+         * Memory for kept snapshots, 0 (none kept) to 16 GiB; default 64 MiB. A snapshot weighs what it takes of the
+         * heap: about 1.1 KB for one with 700 characters of text (ids, input, result), so about 59,000 of those.
+         */
         public Builder snapshotCacheBytes(long value) {
             if (value < 0 || value > 16L * 1024 * 1024 * 1024) {
                 throw new IllegalArgumentException("snapshotCacheBytes must be 0..16 GiB: " + value);

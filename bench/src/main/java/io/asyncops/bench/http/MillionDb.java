@@ -16,9 +16,9 @@ import javax.sql.DataSource;
  * (autovacuum runs, checkpoints, the listing query's own time).
  */
 final class MillionDb {
-    /** The listing's first-page query as the engine builds it. */
-    private static final String FIRST_PAGE = "select * from asyncops_operation where 1 = 1 and subscription = ?"
-            + " order by created_at desc, id desc fetch first 101 rows only";
+    /** The engine's first-page statement on PostgreSQL (its subscription and limit behind InitPlans), limit 101. */
+    private static final String FIRST_PAGE = "select * from asyncops_operation where 1 = 1"
+            + " and subscription = (select ?) order by created_at desc, id desc fetch first (select 101) rows only";
 
     private final String label;
     private final DataSource ds;
@@ -70,10 +70,9 @@ final class MillionDb {
     void explain() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("set plan_cache_mode = force_generic_plan");
-            s.execute("prepare first_page(text, int) as " + FIRST_PAGE.replace("subscription = ?", "subscription = $1")
-                    .replace("fetch first 101 rows", "fetch first $2 rows"));
+            s.execute("prepare first_page(text) as " + FIRST_PAGE.replace("(select ?)", "(select $1)"));
             print("generic plan, subscription 0", s.executeQuery("explain (analyze, buffers) execute first_page('"
-                    + MillionRows.subscription(0) + "', 101)"));
+                    + MillionRows.subscription(0) + "')"));
             s.execute("deallocate first_page");
             s.execute("reset plan_cache_mode");
             for (int i : new int[] {0, MillionRows.POLLED_SUBSCRIPTIONS - 1}) {

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * {@code maxBytes} 0 nothing is kept and every read goes to the database.
  */
 final class Snapshots {
+    /** A marker's entry and object. */
+    private static final int MARKER_BYTES = Footprint.ENTRY + 16;
+
     /** What {@link #changed} leaves: an entry that is not a snapshot, unique per change. */
     private static final class Marker {
     }
@@ -39,7 +42,7 @@ final class Snapshots {
         long terminal = keepTerminal.toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((OperationId id, Object v) -> v instanceof Operation op ? weight(op) : 64)
+                .weigher((OperationId id, Object v) -> v instanceof Operation op ? Footprint.of(op) : MARKER_BYTES)
                 .expireAfter(Expiry.<OperationId, Object>writing((id, v) ->
                         Duration.ofNanos(v instanceof Operation op && op.isTerminal() ? terminal : stale)))
                 // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
@@ -61,10 +64,11 @@ final class Snapshots {
         }
         Optional<Operation> loaded = load.apply(id);
         if (loaded.isPresent()) {
-            Operation op = loaded.get();
-            boolean filled = seen == null ? map.putIfAbsent(id, op) == null : map.replace(id, seen, op);
+            // keyed by the snapshot's own id (the caller's is another copy); its common strings shared
+            Operation op = Footprint.shared(loaded.get());
+            boolean filled = seen == null ? map.putIfAbsent(op.id(), op) == null : map.replace(op.id(), seen, op);
             if (filled && epoch.get() != e0) {
-                map.remove(id, op); // everything changed while it was read
+                map.remove(op.id(), op); // everything changed while it was read
             }
         }
         return loaded;
@@ -75,7 +79,7 @@ final class Snapshots {
         if (off) {
             return;
         }
-        map.put(op.id(), op);
+        map.put(op.id(), Footprint.shared(op));
     }
 
     /** {@code id} changed: what is kept of it is out of date, unless it is terminal (a terminal status is final). */
@@ -92,15 +96,13 @@ final class Snapshots {
         cache.invalidateAll();
     }
 
-    /** An approximation of the memory a snapshot holds, in bytes. */
-    private static int weight(Operation op) {
-        long chars = length(op.input()) + length(op.result()) + length(op.checkpoint()) + length(op.resourceId())
-                + length(op.kind()) + length(op.subscription()) + length(op.requestId()) + length(op.idempotencyKey())
-                + length(op.owner()) + (op.error() == null ? 0 : 256);
-        return (int) Math.min(Integer.MAX_VALUE, 400 + 2 * chars);
+    /** The bytes the kept snapshots and markers weigh ({@link Footprint}). */
+    long weightedBytes() {
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
+    /** How many entries are kept, markers included. */
+    long size() {
+        return cache.estimatedSize();
     }
 }

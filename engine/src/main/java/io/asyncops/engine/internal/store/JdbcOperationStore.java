@@ -129,7 +129,7 @@ public final class JdbcOperationStore implements OperationStore {
 
     @Override
     public Page<Operation> list(OperationQuery query) {
-        return Listing.list(dataSource, query);
+        return Listing.list(dataSource, dialect, query);
     }
 
     @Override

@@ -96,6 +96,11 @@ final class PostgresDialect extends SqlDialect {
             + " from unnest(?::varchar[]) p";
 
     @Override
+    boolean plansPerValue() {
+        return true;
+    }
+
+    @Override
     boolean insertIsOneStatement() {
         return true;
     }

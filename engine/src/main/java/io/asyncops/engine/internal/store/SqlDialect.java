@@ -206,6 +206,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * Whether the database may plan a prepared statement anew for each call's values (PostgreSQL's custom plans),
+     * keeping one plan for all calls only while that plan's estimate is no dearer. No by default.
+     */
+    boolean plansPerValue() {
+        return false;
+    }
+
+    /**
      * Lets the current transaction commit without waiting for its durable write, where losing it in a database
      * crash is harmless: claims and lease extensions (a lost claim makes its fenced writes fail and the operation
      * runs again). Nothing by default.

@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * an unchanged operation send the same bytes without building the monitor again (its {@code properties} and the
  * location of a listed one are parsed from the stored JSON, which costs more than the rest of a poll). An entry
  * serves the same stored version (every change to an operation bumps it) asked for by the same path; a newer
- * version renders anew and replaces it. With a size of 0 nothing is kept: every answer is rendered.
+ * version renders anew and replaces it. With a size of 0 nothing is kept: every answer is rendered. An entry weighs
+ * what it takes of the heap (64-bit JVM, compressed references; the path's string at one byte a character when it
+ * is Latin-1, as the JVM keeps it): {@code RenderedMonitorsFootprintTest} checks it against a heap histogram.
  */
 public final class RenderedMonitors {
     private record Key(OperationId id, String path) {
@@ -22,13 +24,16 @@ public final class RenderedMonitors {
     private record Rendered(long version, byte[] json) {
     }
 
+    /** Caffeine's node and the map's, the key and value records, the operation id and its UUID. */
+    private static final int ENTRY = 64 + 16 + 24 + 48;
+
     private final Cache<Key, Rendered> cache;
 
     /** Monitors kept in about {@code maxBytes} of memory (0: none). */
     public RenderedMonitors(long maxBytes) {
         this.cache = maxBytes == 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key k, Rendered r) -> 200 + r.json().length + 2 * k.path().length())
+                .weigher((Key k, Rendered r) -> weight(k, r))
                 // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
                 // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
                 .executor(Runnable::run)
@@ -56,5 +61,31 @@ public final class RenderedMonitors {
             cache.put(key, new Rendered(op.version(), json));
         }
         return json;
+    }
+
+    /** The bytes the kept monitors weigh. */
+    long weightedBytes() {
+        return cache == null ? 0 : cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** How many monitors are kept. */
+    long size() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+
+    private static int weight(Key k, Rendered r) {
+        String path = k.path();
+        int chars = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) > 0xFF) {
+                chars *= 2;
+                break;
+            }
+        }
+        return ENTRY + 24 + align(16 + chars) + align(16 + r.json().length);
+    }
+
+    private static int align(int bytes) {
+        return (bytes + 7) & ~7;
     }
 }

@@ -1,0 +1,91 @@
+package io.asyncops.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncops.engine.Operation;
+import io.asyncops.engine.OperationError;
+import io.asyncops.engine.OperationId;
+import io.asyncops.engine.OperationStatus;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The snapshot cache's weights against the heap: the bytes a heap histogram (after a full collection) finds added
+ * by keeping many snapshots are what the cache weighed them, within 15%, so its byte bound holds what it says.
+ */
+class SnapshotsFootprintTest {
+    private static final int N = 20_000;
+
+    @Test
+    void weightsMatchTheHeapForLatin1Snapshots() throws Exception {
+        check(false);
+    }
+
+    @Test
+    void weightsMatchTheHeapWhenTextNeedsTwoBytesACharacter() throws Exception {
+        check(true);
+    }
+
+    private static void check(boolean wide) throws Exception {
+        Snapshots snapshots = new Snapshots(Duration.ofHours(1), Duration.ofHours(1), 1L << 30);
+        Operation[] source = new Operation[1];
+        snapshots.get(OperationId.random(), id -> Optional.empty()); // the cache's lazily made parts
+        long before = heapBytes();
+        for (int i = 0; i < N; i++) {
+            source[0] = operation(i, wide);
+            snapshots.get(source[0].id(), id -> Optional.of(source[0]));
+        }
+        source[0] = null;
+        long measured = heapBytes() - before;
+        assertThat(snapshots.size()).isEqualTo(N);
+        double ratio = snapshots.weightedBytes() / (double) measured;
+        System.out.printf("snapshots (%s): measured %,d bytes (%d each), weighed %,d (%d each), ratio %.3f%n",
+                wide ? "two bytes a character" : "Latin-1", measured, measured / N, snapshots.weightedBytes(),
+                snapshots.weightedBytes() / N, ratio);
+        assertThat(ratio).isBetween(0.85, 1.15);
+    }
+
+    /** An operation as a read from the database makes it: every string a fresh copy. */
+    private static Operation operation(int i, boolean wide) {
+        String sub = "00000000-0000-0000-0000-" + String.format("%012d", i % 50);
+        String name = (wide ? "sérvér-Ω" : "server-") + Integer.toHexString(i * 7919);
+        String resource = "/subscriptions/" + sub + "/resourceGroups/rg" + (i % 7)
+                + "/providers/Microsoft.Sql/servers/" + name;
+        String input = "{\"verb\":\"PUT\",\"id\":\"" + resource + "\",\"body\":{\"location\":\"westus\"}}";
+        OperationStatus status = switch (i % 10) {
+            case 0 -> OperationStatus.FAILED;
+            case 1 -> OperationStatus.IN_PROGRESS;
+            default -> OperationStatus.SUCCEEDED;
+        };
+        String result = status == OperationStatus.SUCCEEDED ? "{\"id\":\"" + resource + "\",\"name\":\"" + name
+                + "\",\"properties\":{\"state\":\"Ready\",\"provisioningState\":\"Succeeded\"}}" : null;
+        OperationError error = status == OperationStatus.FAILED
+                ? OperationError.of(fresh("QuotaExceeded"), "The quota of " + name + " was exceeded.", 409) : null;
+        Instant created = Instant.parse("2026-01-01T00:00:00Z").plusMillis(i * 1_001L);
+        boolean terminal = status.isTerminal();
+        return new Operation(new OperationId(new UUID(i * 31L + 1, i)), UUID.randomUUID().toString(),
+                fresh("Microsoft.Sql/servers/write"), fresh(sub), resource, status, terminal ? null : 40.0, created,
+                created.plusMillis(5), terminal ? created.plusSeconds(30) : null, null, input, result, error, 1,
+                terminal ? null : "{\"step\":" + i + "}", null, fresh("bench"), false, 3);
+    }
+
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
+    }
+
+    /** Live heap bytes, from a class histogram (which collects first). */
+    private static long heapBytes() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String[] lines = histogram.strip().split("\n");
+        String[] total = lines[lines.length - 1].trim().split("\\s+");
+        assertThat(total[0]).isEqualTo("Total");
+        return Long.parseLong(total[2]);
+    }
+}
