@@ -24,7 +24,7 @@ final class OperationLookup {
         if (!principal.canSee(subscription)) {
             throw notFound(id);
         }
-        Operation op = engine.get(opId).orElseThrow(() -> notFound(id));
+        Operation op = engine.status(opId).orElseThrow(() -> notFound(id));
         if (!belongs(op, subscription, namespace)) {
             throw notFound(id);
         }
