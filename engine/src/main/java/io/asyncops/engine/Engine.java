@@ -45,6 +45,17 @@ public interface Engine extends AutoCloseable {
     Optional<Operation> get(OperationId id);
 
     /**
+     * The operation's current status: what a status monitor shows and its lookup checks (id, kind, subscription,
+     * status, percentage, times, result, error, attempt, cancel request, version), as fresh as {@link #get}; empty if
+     * unknown or pruned. Its request id, resource id, input, checkpoint, idempotency key and owner may be null: a
+     * status poll neither reads nor keeps them, so the engine keeps more statuses in the same memory and reads fewer
+     * bytes of the row. By default the whole snapshot.
+     */
+    default Optional<Operation> status(OperationId id) {
+        return get(id);
+    }
+
+    /**
      * The newest operation started by the request with this id ({@link Submission#requestId()}), empty if none:
      * the handle of APIs that name operations by request id (the classic Service Management plane).
      */

@@ -117,6 +117,8 @@ public final class MillionBench {
             small.db().settle();
             big.db().settle();
             System.out.printf("vacuumed, analyzed and checkpointed both in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            small.db().printSizes();
+            big.db().printSizes();
             // the same recent rows in both: a first page full at 10k is the same full page at 1M
             List<String> listed = small.db().fullFirstPages();
             big.db().fullFirstPages();
@@ -131,7 +133,8 @@ public final class MillionBench {
             // stored one, at 1M nearly all of them old, more than the engine's snapshot cache holds
             List<Kind> kinds = List.of(
                     new Kind("recent", "status GET, recent operation", false, (s, r) -> statusPath(s.rows().recent(r))),
-                    new Kind("random", "status GET, random operation", false, (s, r) -> statusPath(s.rows().any(r))),
+                    new Kind("random", "status GET, random operation", false,
+                            (s, r) -> statusPath(s.rows().asked(r))),
                     new Kind("uncached", "status GET, random, caches off", true,
                             (s, r) -> statusPath(s.rows().any(r))),
                     new Kind("list", "list, first page ($top=100)", false, (s, r) -> listPath(r, listed, "")),
@@ -179,6 +182,10 @@ public final class MillionBench {
         MillionDb.Activity bigBefore = big.db().activity();
         small.db().resetStatements();
         big.db().resetStatements(); // the view is per database; the reset, for all
+        long[] smallAskedBefore = small.rows().askedOfAll();
+        long[] bigAskedBefore = big.rows().askedOfAll();
+        MillionDb.Blocks smallBlocks = small.db().blocks();
+        MillionDb.Blocks bigBlocks = big.db().blocks();
         List<List<LatencyRun.Result>> smalls = new ArrayList<>();
         List<List<LatencyRun.Result>> bigs = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
@@ -211,6 +218,18 @@ public final class MillionBench {
                 + "; " + big.label() + " database " + big.db().activity().since(bigBefore) + " (checkpoints: cluster)");
         small.db().printStatements();
         big.db().printStatements();
+        System.out.println("  blocks of the table behind the rounds, read from outside shared buffers / found in them: "
+                + small.label() + " " + small.db().blocks().since(smallBlocks) + "; " + big.label() + " "
+                + big.db().blocks().since(bigBlocks));
+        long[] smallAsked = small.rows().askedOfAll();
+        long[] bigAsked = big.rows().askedOfAll();
+        if (smallAsked[0] + bigAsked[0] > 0) {
+            System.out.printf("  random GETs (cached node) asked %,d of %,d operations at %s, %,d of %,d at %s (warm-up"
+                    + " included); first asks in the rounds: %,d at %s, %,d at %s (a first ask reaches the database"
+                    + " whatever the cache's size)%n", smallAsked[0], smallAsked[1], small.label(), bigAsked[0],
+                    bigAsked[1], big.label(), smallAsked[0] - smallAskedBefore[0], small.label(),
+                    bigAsked[0] - bigAskedBefore[0], big.label());
+        }
 
         System.out.println();
         System.out.printf("at %s against %s, all rounds' requests together (goal: p99 within 1.2x):%n", big.label(),

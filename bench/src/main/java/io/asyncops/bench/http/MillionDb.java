@@ -116,6 +116,38 @@ final class MillionDb {
         System.out.println("  plan_cache_mode = force_generic_plan for the whole cluster");
     }
 
+    /** The table's blocks read from outside shared buffers and found in them: heap, TOAST (with its index), indexes. */
+    record Blocks(long heapRead, long heapHit, long toastRead, long toastHit, long indexRead, long indexHit) {
+        String since(Blocks b) {
+            return String.format(java.util.Locale.ROOT, "heap %,d / %,d, TOAST %,d / %,d, indexes %,d / %,d",
+                    heapRead - b.heapRead, heapHit - b.heapHit, toastRead - b.toastRead, toastHit - b.toastHit,
+                    indexRead - b.indexRead, indexHit - b.indexHit);
+        }
+    }
+
+    Blocks blocks() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select heap_blks_read, heap_blks_hit,"
+                     + " coalesce(toast_blks_read, 0) + coalesce(tidx_blks_read, 0),"
+                     + " coalesce(toast_blks_hit, 0) + coalesce(tidx_blks_hit, 0), coalesce(idx_blks_read, 0),"
+                     + " coalesce(idx_blks_hit, 0) from pg_statio_user_tables where relname = 'asyncops_operation'")) {
+            rs.next();
+            return new Blocks(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+        }
+    }
+
+    /** Prints the table's sizes: heap, TOAST, the primary key, all indexes. */
+    void printSizes() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_relation_size(oid), coalesce(pg_relation_size(reltoastrelid), 0),"
+                     + " pg_relation_size('asyncops_operation_pk'), pg_indexes_size(oid)"
+                     + " from pg_class where oid = 'asyncops_operation'::regclass")) {
+            rs.next();
+            System.out.printf("  %s: table heap %.1f MB, TOAST %.1f MB, primary key %.1f MB, all indexes %.1f MB%n",
+                    label, rs.getLong(1) / 1e6, rs.getLong(2) / 1e6, rs.getLong(3) / 1e6, rs.getLong(4) / 1e6);
+        }
+    }
+
     Activity activity() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select (select autovacuum_count + autoanalyze_count from pg_stat_user_tables"

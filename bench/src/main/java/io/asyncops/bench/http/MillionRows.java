@@ -51,6 +51,21 @@ final class MillionRows {
         return all.get(r.nextInt(all.size()));
     }
 
+    /** The operations {@link #asked} has handed out, each once: a cache can answer only a second ask. */
+    private final java.util.Set<UUID> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** {@link #any}, remembered. */
+    Op asked(ThreadLocalRandom r) {
+        Op op = any(r);
+        asked.add(op.id());
+        return op;
+    }
+
+    /** How many distinct operations {@link #asked} handed out; how many it can hand out. */
+    long[] askedOfAll() {
+        return new long[] {asked.size(), all.size()};
+    }
+
     /** Stores {@code n} more rows ({@code COPY}): recent ones, or ended more than a day ago ({@code expired}). */
     void load(DataSource ds, int n, boolean expired) throws SQLException, IOException {
         try (Connection c = ds.getConnection()) {

@@ -142,6 +142,12 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<Operation> status(OperationId id) {
+        Objects.requireNonNull(id, "id == null");
+        return snapshots.status(id, store::findStatus);
+    }
+
+    @Override
     public Optional<Operation> getByRequestId(String requestId) {
         Objects.requireNonNull(requestId, "requestId == null");
         return store.findByRequestId(requestId);

@@ -21,6 +21,10 @@ import java.util.function.Function;
  * read before a change can never be kept after the change's marker. A running snapshot is kept at most
  * {@code maxStale}: the same bound the engine's fallback polling gives waiters if an announcement was lost. With
  * {@code maxBytes} 0 nothing is kept and every read goes to the database.
+ *
+ * <p>An entry is a whole snapshot or a status only ({@link Status}, from {@link #status}: no input, checkpoint,
+ * request or resource id, key or owner), which weighs about half as much. {@link #get} answers only from a whole
+ * one and replaces a status with what it reads; {@link #status} answers from either.
  */
 final class Snapshots {
     /** A marker's entry and object. */
@@ -29,6 +33,13 @@ final class Snapshots {
     /** What {@link #changed} leaves: an entry that is not a snapshot, unique per change. */
     private static final class Marker {
     }
+
+    /** A snapshot of the status columns only ({@code OperationStore#findStatus}). */
+    private record Status(Operation op) {
+    }
+
+    /** A {@link Status} wrapper's own object, beyond its snapshot's weight. */
+    private static final int STATUS_BYTES = 16;
 
     private final Cache<OperationId, Object> cache;
     private final ConcurrentMap<OperationId, Object> map;
@@ -42,9 +53,10 @@ final class Snapshots {
         long terminal = keepTerminal.toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((OperationId id, Object v) -> v instanceof Operation op ? Footprint.of(op) : MARKER_BYTES)
+                .weigher((OperationId id, Object v) -> v instanceof Operation op ? Footprint.of(op)
+                        : v instanceof Status st ? Footprint.of(st.op()) + STATUS_BYTES : MARKER_BYTES)
                 .expireAfter(Expiry.<OperationId, Object>writing((id, v) ->
-                        Duration.ofNanos(v instanceof Operation op && op.isTerminal() ? terminal : stale)))
+                        Duration.ofNanos(terminal(v) ? terminal : stale)))
                 // upkeep on the reading thread: by default a full read buffer hands it to the common pool, waking a
                 // thread every few reads (on a status poll, a futex wake-up and a context switch per ~5 requests)
                 .executor(Runnable::run)
@@ -74,6 +86,31 @@ final class Snapshots {
         return loaded;
     }
 
+    /** The status of {@code id}, from memory (a whole snapshot or a status) or else from {@code load}. */
+    Optional<Operation> status(OperationId id, Function<OperationId, Optional<Operation>> load) {
+        if (off) {
+            return load.apply(id);
+        }
+        long e0 = epoch.get();
+        Object seen = map.get(id);
+        if (seen instanceof Operation op) {
+            return Optional.of(op);
+        }
+        if (seen instanceof Status st) {
+            return Optional.of(st.op());
+        }
+        Optional<Operation> loaded = load.apply(id);
+        if (loaded.isPresent()) {
+            Status st = new Status(Footprint.shared(loaded.get()));
+            OperationId key = st.op().id();
+            boolean filled = seen == null ? map.putIfAbsent(key, st) == null : map.replace(key, seen, st);
+            if (filled && epoch.get() != e0) {
+                map.remove(key, st);
+            }
+        }
+        return loaded;
+    }
+
     /** Keeps a terminal snapshot just written: nothing can change it any more (only pruning removes it). */
     void ended(Operation op) {
         if (off) {
@@ -87,7 +124,11 @@ final class Snapshots {
         if (off) {
             return;
         }
-        map.compute(id, (k, v) -> v instanceof Operation op && op.isTerminal() ? v : new Marker());
+        map.compute(id, (k, v) -> terminal(v) ? v : new Marker());
+    }
+
+    private static boolean terminal(Object v) {
+        return v instanceof Operation op ? op.isTerminal() : v instanceof Status st && st.op().isTerminal();
     }
 
     /** Anything may have changed (missed announcements, pruning). */

@@ -31,23 +31,47 @@ class SnapshotsFootprintTest {
         check(true);
     }
 
-    private static void check(boolean wide) throws Exception {
+    @Test
+    void weightsMatchTheHeapForStatusEntries() throws Exception {
+        long each = check(false, true);
+        // the status columns only: about half the whole snapshot of the same operation
+        assertThat(each).isLessThan(700);
+    }
+
+    private static long check(boolean wide) throws Exception {
+        return check(wide, false);
+    }
+
+    /** Fills {@link #N} entries, whole snapshots or statuses; the weight of one. */
+    private static long check(boolean wide, boolean statuses) throws Exception {
         Snapshots snapshots = new Snapshots(Duration.ofHours(1), Duration.ofHours(1), 1L << 30);
         Operation[] source = new Operation[1];
         snapshots.get(OperationId.random(), id -> Optional.empty()); // the cache's lazily made parts
         long before = heapBytes();
         for (int i = 0; i < N; i++) {
-            source[0] = operation(i, wide);
-            snapshots.get(source[0].id(), id -> Optional.of(source[0]));
+            source[0] = statuses ? statusOf(operation(i, wide)) : operation(i, wide);
+            if (statuses) {
+                snapshots.status(source[0].id(), id -> Optional.of(source[0]));
+            } else {
+                snapshots.get(source[0].id(), id -> Optional.of(source[0]));
+            }
         }
         source[0] = null;
         long measured = heapBytes() - before;
         assertThat(snapshots.size()).isEqualTo(N);
         double ratio = snapshots.weightedBytes() / (double) measured;
-        System.out.printf("snapshots (%s): measured %,d bytes (%d each), weighed %,d (%d each), ratio %.3f%n",
-                wide ? "two bytes a character" : "Latin-1", measured, measured / N, snapshots.weightedBytes(),
+        System.out.printf("%s (%s): measured %,d bytes (%d each), weighed %,d (%d each), ratio %.3f%n",
+                statuses ? "statuses" : "snapshots", wide ? "two bytes a character" : "Latin-1", measured, measured / N, snapshots.weightedBytes(),
                 snapshots.weightedBytes() / N, ratio);
         assertThat(ratio).isBetween(0.85, 1.15);
+        return snapshots.weightedBytes() / N;
+    }
+
+    /** What a status read makes of {@code op}: request id, resource id, input, checkpoint, key and owner null. */
+    private static Operation statusOf(Operation op) {
+        return new Operation(op.id(), null, op.kind(), op.subscription(), null, op.status(), op.percentComplete(),
+                op.createdAt(), op.startedAt(), op.endedAt(), op.expectedEndAt(), null, op.result(), op.error(),
+                op.attempt(), null, null, null, op.cancelRequested(), op.version());
     }
 
     /** An operation as a read from the database makes it: every string a fresh copy. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Published in the engine's test-jar so another store or module can run it.
  */
 public abstract class EngineContract implements SubmitContract, GroupCommitContract, RunContract, CancelContract,
-        ListingContract, RecoveryContract, PurgeContract, HistoryContract, WaitersContract {
+        ListingContract, RecoveryContract, PurgeContract, HistoryContract, WaitersContract, StatusContract {
     @TempDir
     Path tempDir;
     private TestDatabase target;

@@ -57,6 +57,20 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public Optional<Operation> findStatus(OperationId id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + Rows.STATUS_COLUMNS + " from " + Rows.TABLE
+                     + " where id = ?")) {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.readStatus(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read operations", e);
+        }
+    }
+
+    @Override
     public Map<OperationId, Long> versions(Set<OperationId> ids) {
         Map<OperationId, Long> versions = new HashMap<>(ids.size() * 2);
         if (ids.isEmpty()) {

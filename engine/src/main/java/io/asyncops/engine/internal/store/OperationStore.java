@@ -31,6 +31,12 @@ public interface OperationStore {
 
     Optional<StoredOperation> find(OperationId id);
 
+    /**
+     * The columns of {@code id} a status monitor shows ({@link Rows#readStatus}): request id, resource id, input,
+     * checkpoint, idempotency key and owner are null; empty if unknown.
+     */
+    Optional<Operation> findStatus(OperationId id);
+
     /** The stored version of each of {@code ids} that still exists, read in few statements. */
     Map<OperationId, Long> versions(Set<OperationId> ids);
 

@@ -21,6 +21,13 @@ final class Rows {
             + " created_at, started_at, ended_at, expected_end_at, input, result, error, attempt, checkpoint,"
             + " idempotency_key, owner_principal, cancel_requested, version, lease_owner, due_at";
     /**
+     * What a status read selects ({@link #readStatus}): what a status monitor, its lookup and its Retry-After need.
+     * Not what a status does not show (input, checkpoint, request and resource ids, key, owner, lease): fewer bytes
+     * sent and decoded, and a kept status weighs about half a whole snapshot.
+     */
+    static final String STATUS_COLUMNS = "id, kind, subscription, status, percent_complete, created_at, started_at,"
+            + " ended_at, expected_end_at, result, error, attempt, cancel_requested, version";
+    /**
      * Set by every write that moves a version past the first: the next change stamp, what the waiters' fallback
      * recheck reads changes by ({@link OperationStore#changedSince}).
      */
@@ -55,6 +62,34 @@ final class Rows {
                 rs.getBoolean("cancel_requested"),
                 rs.getLong("version"));
         return new StoredOperation(op, rs.getString("lease_owner"), instant(rs, "due_at"));
+    }
+
+    /**
+     * A row of {@link #STATUS_COLUMNS}: the operation with request id, resource id, input, checkpoint, idempotency
+     * key and owner null.
+     */
+    static Operation readStatus(ResultSet rs) throws SQLException {
+        return new Operation(
+                new OperationId(rs.getObject("id", UUID.class)),
+                null,
+                rs.getString("kind"),
+                rs.getString("subscription"),
+                null,
+                OperationStatus.fromWireName(rs.getString("status")),
+                rs.getObject("percent_complete", Double.class),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                instant(rs, "expected_end_at"),
+                null,
+                rs.getString("result"),
+                ErrorJson.read(rs.getString("error")),
+                rs.getInt("attempt"),
+                null,
+                null,
+                null,
+                rs.getBoolean("cancel_requested"),
+                rs.getLong("version"));
     }
 
     /** Binds {@link #INSERT}'s parameters for {@code row}: due at once, holding its resource if exclusive. */

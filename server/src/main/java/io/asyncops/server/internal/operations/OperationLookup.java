@@ -19,12 +19,21 @@ final class OperationLookup {
         this.engine = engine;
     }
 
+    /** The operation's status ({@link Engine#status}): what the monitor, the result and a cancel need. */
     Operation find(Principal principal, String subscription, String namespace, String id) {
+        return find(principal, subscription, namespace, id, false);
+    }
+
+    /**
+     * With {@code whole}, the whole snapshot ({@link Engine#get}): for a caller that goes on to wait
+     * ({@link Engine#await} reads whole snapshots, and finds the one kept here instead of reading the row again).
+     */
+    Operation find(Principal principal, String subscription, String namespace, String id, boolean whole) {
         OperationId opId = parse(id);
         if (!principal.canSee(subscription)) {
             throw notFound(id);
         }
-        Operation op = engine.get(opId).orElseThrow(() -> notFound(id));
+        Operation op = (whole ? engine.get(opId) : engine.status(opId)).orElseThrow(() -> notFound(id));
         if (!belongs(op, subscription, namespace)) {
             throw notFound(id);
         }

@@ -79,12 +79,13 @@ public final class OperationStatusService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) throws InterruptedException {
         GenericApiVersion.require(req);
-        Operation op = find(req);
-        if (wantsEvents(req)) {
+        boolean events = wantsEvents(req);
+        Optional<Duration> wait = events ? Optional.empty() : Prefer.waitOf(req.headers().first(PREFER));
+        Operation op = find(req, events || wait.isPresent());
+        if (events) {
             stream(req, res, op);
             return;
         }
-        Optional<Duration> wait = Prefer.waitOf(req.headers().first(PREFER));
         if (wait.isPresent()) {
             op = awaitTerminal(op, wait.get(), req);
             res.header(HeaderNames.PREFERENCE_APPLIED, "wait=" + wait.get().toSeconds());
@@ -94,15 +95,15 @@ public final class OperationStatusService implements HttpService {
 
     private void cancel(ServerRequest req, ServerResponse res) {
         GenericApiVersion.require(req);
-        Operation op = find(req);
+        Operation op = find(req, false);
         Operation after = engine.cancel(op.id());
         sendMonitor(req, res, after);
     }
 
     private void result(ServerRequest req, ServerResponse res) throws InterruptedException {
         GenericApiVersion.require(req);
-        Operation op = find(req);
         Optional<Duration> wait = Prefer.waitOf(req.headers().first(PREFER));
+        Operation op = find(req, wait.isPresent());
         if (wait.isPresent()) {
             op = awaitTerminal(op, wait.get(), req);
             res.header(HeaderNames.PREFERENCE_APPLIED, "wait=" + wait.get().toSeconds());
@@ -129,9 +130,10 @@ public final class OperationStatusService implements HttpService {
         ArmJson.send(res, error.httpStatus(), new ArmErrorResponse(Monitors.armError(error)));
     }
 
-    private Operation find(ServerRequest req) {
+    /** The status the URL names, or with {@code whole} the whole snapshot (before waiting on it). */
+    private Operation find(ServerRequest req, boolean whole) {
         Parameters p = req.path().pathParameters();
-        return lookup.find(Principal.of(req), p.get("sub"), p.get("ns"), p.get("id"));
+        return lookup.find(Principal.of(req), p.get("sub"), p.get("ns"), p.get("id"), whole);
     }
 
     private void sendMonitor(ServerRequest req, ServerResponse res, Operation op) {
