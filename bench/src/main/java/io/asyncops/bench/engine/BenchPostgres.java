@@ -22,6 +22,12 @@ public final class BenchPostgres implements AutoCloseable {
      */
     public static final boolean STATEMENTS = Boolean.getBoolean("asyncops.bench.statements");
 
+    /**
+     * {@code -Dasyncops.bench.sharedBuffers=2GB}: the server's {@code shared_buffers} (256MB unless set), to measure
+     * with the data inside PostgreSQL's own cache or outside it.
+     */
+    public static final String SHARED_BUFFERS = System.getProperty("asyncops.bench.sharedBuffers", "256MB");
+
     private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
 
@@ -35,7 +41,7 @@ public final class BenchPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "256MB");
+                    .setServerConfig("shared_buffers", SHARED_BUFFERS);
             if (STATEMENTS) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 // planning counted apart: a statement planned at every call (custom plans) shows here

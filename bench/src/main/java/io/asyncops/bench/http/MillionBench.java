@@ -87,9 +87,10 @@ public final class MillionBench {
             }
         }
         String large = String.format(Locale.ROOT, "%,dk", (RECENT + expired) / 1000);
-        System.out.printf("million benchmark: %,d against %,d stored operations on PostgreSQL, side by side;"
+        System.out.printf("million benchmark: %,d against %,d stored operations on PostgreSQL (shared_buffers %s), side by side;"
                 + " %d connections, %d rounds of %d s per measure, %d CPUs, load average %.1f%n",
-                RECENT, RECENT + expired, connections, rounds, seconds, Runtime.getRuntime().availableProcessors(),
+                RECENT, RECENT + expired, BenchPostgres.SHARED_BUFFERS, connections, rounds, seconds,
+                Runtime.getRuntime().availableProcessors(),
                 Load.average());
         Instant now = Instant.now();
         try (BenchPostgres pg = BenchPostgres.start();
