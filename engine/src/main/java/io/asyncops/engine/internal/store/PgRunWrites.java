@@ -26,10 +26,12 @@ import java.util.UUID;
  * fail and the operation runs again. The group end commits durably.
  */
 final class PgRunWrites {
-    /** Ids per payload and the payloads of a statement's changed ids, as {@link Notice#encode} writes them. */
-    private static final String ANNOUNCE = "select pg_notify('" + PostgresDialect.CHANNEL + "', ? || string_agg(id::text,"
-            + " ',')) from (select id, (row_number() over () - 1) / " + Notice.IDS_PER_PAYLOAD + " as payload from %s) p"
-            + " group by payload";
+    /** An instant parameter as microseconds since the epoch (exact; the driver would send a timestamp's text). */
+    private static final String AT = "(timestamptz '1970-01-01 00:00:00+00' + ?::int8 * interval '1 microsecond')";
+    /** The payloads of a statement's changed ids ({@code %s}), as {@link Notice#encode} writes them. */
+    private static final String ANNOUNCE = "select pg_notify('" + PostgresDialect.CHANNEL + "', ?"
+            + " || string_agg(id::text, ',')) from (select id, (row_number() over () - 1) / "
+            + Notice.IDS_PER_PAYLOAD + " as payload from %s) p group by payload";
 
     /**
      * The claim: the due rows locked (skipping those other claimers hold), leased, each start after the first
@@ -39,16 +41,17 @@ final class PgRunWrites {
      * only a terminal write sets them, and a terminal row is never due).
      */
     static final String CLAIM = "with claimed as (update " + Rows.TABLE + " o set status = 'InProgress',"
-            + " started_at = coalesce(o.started_at, ?), attempt = o.attempt + 1, lease_owner = ?, due_at = ?,"
+            + " started_at = coalesce(o.started_at, " + AT + "), attempt = o.attempt + 1, lease_owner = ?,"
+            + " due_at = " + AT + ","
             + " version = o.version + 1, " + Rows.STAMP + " from (select id, lease_owner from " + Rows.TABLE
-            + " where due_at <= ? and (select set_config('synchronous_commit', 'off', true)) is not null"
+            + " where due_at <= " + AT + " and (select set_config('synchronous_commit', 'off', true)) is not null"
             + " order by due_at limit ? for update skip locked) previous where o.id = previous.id returning o.id,"
             + " o.request_id, o.kind, o.subscription, o.resource_id, o.percent_complete, o.created_at, o.started_at,"
             + " o.expected_end_at, o.input, o.attempt, o.checkpoint, o.idempotency_key, o.owner_principal,"
             + " o.cancel_requested, o.version, previous.lease_owner as previous_owner),"
             + " restarted as (insert into " + Histories.TABLE + " (operation_id, version, at, type, node, attempt,"
-            + " percent_complete, detail) select id, version, ?, case when previous_owner is null then 'STARTED'"
-            + " else 'TAKEN_OVER' end, ?, attempt, null, left(coalesce(previous_owner, 'retry'), 500) from claimed"
+            + " percent_complete, detail) select id, version, " + AT + ","
+            + " case when previous_owner is null then 'STARTED' else 'TAKEN_OVER' end, ?, attempt, null, left(coalesce(previous_owner, 'retry'), 500) from claimed"
             + " where attempt > 1),"
             + " announced as (" + ANNOUNCE.formatted("claimed") + ")"
             + " select c.*, (select count(*) from announced) as announced from claimed c";
@@ -60,12 +63,12 @@ final class PgRunWrites {
      * {@code unnest} pads with nulls.
      */
     static final String END = "with ended as (update " + Rows.TABLE + " o set status = u.status, result = u.result,"
-            + " error = u.error, ended_at = ?, percent_complete = case when u.status = 'Succeeded' then 100"
+            + " error = u.error, ended_at = " + AT + ", percent_complete = case when u.status = 'Succeeded' then 100"
             + " else o.percent_complete end, active_resource = null, due_at = null, lease_owner = null,"
             + " cancel_requested = false, version = o.version + 1, " + Rows.STAMP
             + " from unnest(?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])"
             + " as u(id, version, owner, status, result, error)"
-            + " where o.id = u.id::uuid and o.version = u.version and o.lease_owner = u.owner and o.due_at > ?"
+            + " where o.id = u.id::uuid and o.version = u.version and o.lease_owner = u.owner and o.due_at > " + AT
             + " returning o.id),"
             + " announced as (" + ANNOUNCE.formatted("ended") + ")"
             + " select id from ended union all select null::uuid from announced";
@@ -79,12 +82,12 @@ final class PgRunWrites {
     static List<Claimed> claim(Connection c, String owner, int limit, Instant now, Instant leaseUntil, String node)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            Rows.setInstant(ps, 1, now);
+            ps.setLong(1, micros(now));
             ps.setString(2, owner);
-            Rows.setInstant(ps, 3, leaseUntil);
-            Rows.setInstant(ps, 4, now);
+            ps.setLong(3, micros(leaseUntil));
+            ps.setLong(4, micros(now));
             ps.setInt(5, limit);
-            Rows.setInstant(ps, 6, now);
+            ps.setLong(6, micros(now));
             ps.setString(7, owner);
             ps.setString(8, node + "|c|");
             try (ResultSet rs = ps.executeQuery()) {
@@ -103,6 +106,11 @@ final class PgRunWrites {
                 rs.getString(4), rs.getString(5), OperationStatus.IN_PROGRESS, rs.getObject(6, Double.class),
                 instant(rs, 7), instant(rs, 8), null, instant(rs, 9), rs.getString(10), null, null, rs.getInt(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getBoolean(15), rs.getLong(16));
+    }
+
+    /** {@code at} in microseconds since the epoch (the database keeps no finer instant). */
+    static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -140,14 +148,14 @@ final class PgRunWrites {
         }
         Set<UUID> applied = new HashSet<>(n * 2);
         try (PreparedStatement ps = c.prepareStatement(END)) {
-            Rows.setInstant(ps, 1, now);
+            ps.setLong(1, micros(now));
             ps.setObject(2, ids);
             ps.setObject(3, versions);
             ps.setObject(4, owners);
             ps.setObject(5, statuses);
             ps.setObject(6, anyResult ? results : NO_TEXT);
             ps.setObject(7, anyError ? errors : NO_TEXT);
-            Rows.setInstant(ps, 8, now);
+            ps.setLong(8, micros(now));
             ps.setString(9, node + "|c|");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
