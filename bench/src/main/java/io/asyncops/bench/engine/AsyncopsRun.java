@@ -31,9 +31,12 @@ final class AsyncopsRun {
     private AsyncopsRun() {
     }
 
-    /** Submits {@code n} operations with no worker running, then starts {@code workers} and waits for all ends. */
-    static Drain drain(String name, Database db, int n, int workers, Supplier<CpuMeter.Sample> meter)
-            throws Exception {
+    /**
+     * Submits {@code n} operations with no worker running, then starts {@code workers} and waits for all ends;
+     * {@code beforeDrain} runs between the two.
+     */
+    static Drain drain(String name, Database db, int n, int workers, Supplier<CpuMeter.Sample> meter,
+            Runnable beforeDrain) throws Exception {
         long t0 = System.nanoTime();
         try (Engine front = Engine.start(EngineConfig.builder(db.dataSource()).runWorkers(false).build())) {
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -53,6 +56,7 @@ final class AsyncopsRun {
             }
         }
         Duration load = Duration.ofNanos(System.nanoTime() - t0);
+        beforeDrain.run();
 
         CountDownLatch ended = new CountDownLatch(n);
         CpuMeter.Sample cpu0 = meter.get();

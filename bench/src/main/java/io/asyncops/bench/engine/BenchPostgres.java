@@ -91,14 +91,14 @@ public final class BenchPostgres implements AutoCloseable {
             return;
         }
         try (Connection c = java.sql.DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("select calls, rows, mean_exec_time, total_exec_time,"
-                     + " left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements s"
+             java.sql.ResultSet rs = s.executeQuery("select calls, rows, mean_exec_time, total_exec_time, plans,"
+                     + " total_plan_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) from pg_stat_statements s"
                      + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
                      + " order by total_exec_time desc limit " + top)) {
-            System.out.println("    statements (calls, rows, mean ms, total ms, text):");
+            System.out.println("    statements (calls, rows, mean ms, total ms, plans, plan ms, text):");
             while (rs.next()) {
-                System.out.printf("    %8d %8d %8.3f %9.1f  %s%n", rs.getLong(1), rs.getLong(2), rs.getDouble(3),
-                        rs.getDouble(4), rs.getString(5));
+                System.out.printf("    %8d %8d %8.3f %9.1f %6d %7.1f  %s%n", rs.getLong(1), rs.getLong(2),
+                        rs.getDouble(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(6), rs.getString(7));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read pg_stat_statements", e);

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Runs the engine benchmark and prints its figures. Options: {@code -n N} operations per drain (50000),
  * {@code -w W} workers for every contestant (32), {@code -r R} lone operations timed (200), {@code --rounds K}
- * rounds of every drain, contestants taking turns (3), {@code --no-peers} to skip db-scheduler and JobRunr.
+ * rounds of every drain, contestants taking turns (3), {@code --no-peers} to skip db-scheduler and JobRunr,
+ * {@code --only h2|postgresql} to drain asyncops on that database alone (no peers, no lone operations). With
+ * {@code -Dasyncops.bench.statements=true} it prints the statements asyncops ran on PostgreSQL during each drain.
  */
 public final class EngineBench {
     private EngineBench() {
@@ -26,6 +28,7 @@ public final class EngineBench {
         int runs = 200;
         int rounds = 3;
         boolean peers = true;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-n" -> n = Integer.parseInt(args[++i]);
@@ -33,9 +36,10 @@ public final class EngineBench {
                 case "-r" -> runs = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
+                case "--only" -> only = args[++i];
                 default -> {
                     System.err.println("usage: bin/bench engine [-n operations] [-w workers] [-r lone-runs]"
-                            + " [--rounds k] [--no-peers]");
+                            + " [--rounds k] [--no-peers] [--only h2|postgresql]");
                     System.exit(2);
                 }
             }
@@ -52,13 +56,21 @@ public final class EngineBench {
             Supplier<CpuMeter.Sample> meter = () -> CpuMeter.sample(postmaster);
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("round " + round + ":");
-                try (Database h2 = Database.h2(h2Dir.resolve("drain-" + round))) {
-                    add(drains, AsyncopsRun.drain("asyncops H2", h2, n, workers, meter));
+                if (!"postgresql".equals(only)) {
+                    try (Database h2 = Database.h2(h2Dir.resolve("drain-" + round))) {
+                        add(drains, AsyncopsRun.drain("asyncops H2", h2, n, workers, meter, () -> { }));
+                    }
                 }
-                try (Database db = open(pg, "asyncops")) {
-                    add(drains, AsyncopsRun.drain("asyncops PostgreSQL", db, n, workers, meter));
+                if ("h2".equals(only)) {
+                    continue;
                 }
-                if (peers) {
+                String url = pg.newDatabase("asyncops");
+                try (Database db = Database.open(url, BenchPostgres.USER, BenchPostgres.PASSWORD)) {
+                    add(drains, AsyncopsRun.drain("asyncops PostgreSQL", db, n, workers, meter,
+                            () -> BenchPostgres.resetStatements(url)));
+                }
+                BenchPostgres.printStatements(url, 12);
+                if (peers && only == null) {
                     try (Database db = open(pg, "dbscheduler")) {
                         add(drains, DbSchedulerRun.drain(db, n, workers, meter));
                     }
@@ -67,11 +79,13 @@ public final class EngineBench {
                     }
                 }
             }
-            try (Database h2 = Database.h2(h2Dir.resolve("lone"))) {
-                latencies.add(report(AsyncopsRun.lone("asyncops H2", h2, runs, workers)));
-            }
-            try (Database db = open(pg, "lone")) {
-                latencies.add(report(AsyncopsRun.lone("asyncops PostgreSQL", db, runs, workers)));
+            if (only == null) {
+                try (Database h2 = Database.h2(h2Dir.resolve("lone"))) {
+                    latencies.add(report(AsyncopsRun.lone("asyncops H2", h2, runs, workers)));
+                }
+                try (Database db = open(pg, "lone")) {
+                    latencies.add(report(AsyncopsRun.lone("asyncops PostgreSQL", db, runs, workers)));
+                }
             }
         } finally {
             deleteTree(h2Dir);

@@ -383,8 +383,13 @@ public final class DefaultEngine implements Engine {
 
         @Override
         public void ended(Operation operation) {
+            // the terminal snapshot takes the entry's place, as a change's marker would (it is newer than any read
+            // that missed), so the snapshots need no marker on top: the waiters and the listeners are told
             snapshots.ended(operation);
-            DefaultEngine.this.changed(operation.id());
+            waiters.changed(operation.id());
+            for (EngineListener l : config.listeners()) {
+                call(l::changed, operation.id());
+            }
             config.listeners().forEach(l -> call(l::ended, operation));
         }
 

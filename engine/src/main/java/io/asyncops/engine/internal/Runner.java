@@ -94,6 +94,9 @@ final class Runner {
             }
             events.changed(claimed.id());
             Ending ending = execute(lease);
+            if (ending != null && claimed.resourceId() == null) {
+                ending = ending.holdingNothing(); // nothing to give back at its end
+            }
             handlerRunning = false;
             handlerDone.run();
             if (ending != null && !halted) {
@@ -270,7 +273,7 @@ final class Runner {
     }
 
     private static Ending withFence(Ending e, Fence fence) {
-        return new Ending(fence, e.status(), e.result(), e.error(), e.dueAt(), e.effect());
+        return new Ending(fence, e.status(), e.result(), e.error(), e.dueAt(), e.effect(), e.holdsNothing());
     }
 
     /** The terminal snapshot the ending wrote, built without reading it back. */

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param error  the error of a failure or cancellation, else null
  * @param dueAt  when it may be claimed again (releases only)
  * @param effect work committed with it (terminal endings only)
+ * @param holdsNothing true when the operation is known to hold no resource (it names none), so that its end
+ *                     need not look for a hold to give back; false when it may hold one
  */
 public record Ending(Fence fence, OperationStatus status, String result, OperationError error,
-                     Instant dueAt, TransactionalWork effect) {
+                     Instant dueAt, TransactionalWork effect, boolean holdsNothing) {
 
     public Ending {
         Objects.requireNonNull(fence, "fence == null");
@@ -32,12 +34,17 @@ public record Ending(Fence fence, OperationStatus status, String result, Operati
     /** Ends the operation with a terminal status. */
     public static Ending terminal(Fence fence, OperationStatus status, String result, OperationError error,
                                   TransactionalWork effect) {
-        return new Ending(fence, status, result, error, null, effect);
+        return new Ending(fence, status, result, error, null, effect, false);
     }
 
     /** Gives the operation back to the queue, claimable from {@code dueAt}. */
     public static Ending release(Fence fence, Instant dueAt) {
-        return new Ending(fence, OperationStatus.IN_PROGRESS, null, null, dueAt, TransactionalWork.none());
+        return new Ending(fence, OperationStatus.IN_PROGRESS, null, null, dueAt, TransactionalWork.none(), false);
+    }
+
+    /** This ending, for an operation known to hold no resource (see {@code holdsNothing}). */
+    public Ending holdingNothing() {
+        return new Ending(fence, status, result, error, dueAt, effect, true);
     }
 
     public boolean isTerminal() {

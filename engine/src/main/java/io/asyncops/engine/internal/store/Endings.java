@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a group of {@link Ending}s in one transaction: the fenced updates as two JDBC batches (terminal ends,
- * releases), then the effects of those that applied, then one notice. An effect that throws rolls the group
+ * Writes a group of {@link Ending}s. Where the database can ({@link SqlDialect#runWritesAlone}), a group of terminal
+ * endings without effects (the common one) is one auto-committed statement that also announces them. Otherwise in
+ * one transaction: the fenced updates as two JDBC batches (terminal ends, releases), then the effects of those that
+ * applied, then one notice. An effect that throws rolls the group
  * back; the group is then written one ending at a time so that only that ending fails.
  */
 final class Endings {
@@ -37,6 +39,16 @@ final class Endings {
         if (endings.isEmpty()) {
             return List.of();
         }
+        if (dialect.runWritesAlone() && plain(endings)) {
+            return Transactions.autocommit(dataSource, "end operations", c -> {
+                boolean[] applied = dialect.endAlone(c, endings, now, node);
+                List<Finished> results = new ArrayList<>(applied.length);
+                for (boolean a : applied) {
+                    results.add(a ? Finished.APPLIED : Finished.LOST);
+                }
+                return results;
+            });
+        }
         try {
             return together(endings, now);
         } catch (EffectFailed e) {
@@ -55,12 +67,23 @@ final class Endings {
         return results;
     }
 
+    /** Terminal endings only, none with an effect: one statement may write them all. */
+    private static boolean plain(List<Ending> endings) {
+        for (Ending e : endings) {
+            if (!e.isTerminal() || e.hasEffect()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<Finished> together(List<Ending> endings, Instant now) {
         return Transactions.run(dataSource, "end operations", c -> {
             Finished[] results = new Finished[endings.size()];
             batch(c, endings, true, now, results);
             batch(c, endings, false, now, results);
             List<OperationId> ended = new ArrayList<>();
+            List<OperationId> holding = new ArrayList<>();
             boolean released = false;
             for (int i = 0; i < results.length; i++) {
                 Ending e = endings.get(i);
@@ -69,6 +92,9 @@ final class Endings {
                 }
                 if (e.isTerminal()) {
                     ended.add(e.fence().id());
+                    if (!e.holdsNothing()) {
+                        holding.add(e.fence().id());
+                    }
                     if (e.hasEffect()) {
                         runEffect(c, e);
                     }
@@ -76,7 +102,7 @@ final class Endings {
                     released = true;
                 }
             }
-            dialect.releaseResources(c, ended);
+            dialect.releaseResources(c, holding);
             if (!ended.isEmpty() || released) {
                 dialect.notify(c, new Notice(node, released, ended));
             }

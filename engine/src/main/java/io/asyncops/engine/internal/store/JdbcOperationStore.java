@@ -148,6 +148,10 @@ public final class JdbcOperationStore implements OperationStore {
 
     @Override
     public List<Claimed> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+        if (dialect.runWritesAlone()) {
+            return Transactions.autocommit(dataSource, "claim operations",
+                    c -> dialect.claimAlone(c, owner, limit, now, leaseUntil, node));
+        }
         return Transactions.run(dataSource, "claim operations", c -> {
             dialect.relaxDurability(c);
             List<Claimed> claimed = dialect.claim(c, owner, limit, now, leaseUntil);

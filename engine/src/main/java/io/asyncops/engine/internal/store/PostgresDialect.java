@@ -209,6 +209,22 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    boolean runWritesAlone() {
+        return true;
+    }
+
+    @Override
+    List<Claimed> claimAlone(Connection c, String owner, int limit, Instant now, Instant leaseUntil, String node)
+            throws SQLException {
+        return PgRunWrites.claim(c, owner, limit, now, leaseUntil, node);
+    }
+
+    @Override
+    boolean[] endAlone(Connection c, List<Ending> endings, Instant now, String node) throws SQLException {
+        return PgRunWrites.end(c, endings, now, node);
+    }
+
+    @Override
     void relaxDurability(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("set local synchronous_commit to off");

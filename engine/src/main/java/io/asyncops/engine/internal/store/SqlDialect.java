@@ -198,6 +198,33 @@ public abstract class SqlDialect {
     }
 
     /**
+     * True when a claim and a group of plain endings (terminal, without effects) are each one statement, atomic on
+     * its own, that also records and announces what it changed ({@link #claimAlone}, {@link #endAlone}): they run
+     * in auto-commit mode, one round trip each. No by default.
+     */
+    boolean runWritesAlone() {
+        return false;
+    }
+
+    /**
+     * {@link #claim} as one auto-committed statement that also lets its commit skip the durable write
+     * ({@link #relaxDurability}), records the restarts in the history and announces the claimed operations as
+     * {@code node}. Only where {@link #runWritesAlone}.
+     */
+    List<Claimed> claimAlone(Connection c, String owner, int limit, Instant now, Instant leaseUntil, String node)
+            throws SQLException {
+        throw new UnsupportedOperationException("claims take a transaction on this database");
+    }
+
+    /**
+     * Writes terminal endings without effects in one auto-committed (durable) statement that also announces those
+     * it applied as {@code node}; per ending, whether its fence held. Only where {@link #runWritesAlone}.
+     */
+    boolean[] endAlone(Connection c, List<Ending> endings, Instant now, String node) throws SQLException {
+        throw new UnsupportedOperationException("endings take a transaction on this database");
+    }
+
+    /**
      * The condition (one parameter, the cutoff) and order pruning reads the ended operations with, oldest end
      * first, along an index of the ended rows.
      */
