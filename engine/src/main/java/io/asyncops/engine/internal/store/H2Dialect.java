@@ -13,8 +13,8 @@ import java.util.List;
  * the limit (its plan loses the "index sorted" early stop), so a claim would cost as much as the backlog. It
  * claims optimistically instead: read the first due rows without locks, then lease each with an update
  * conditional on the version read; a row another claimer took meanwhile is simply skipped.
- * No notifications: one process means the in-process signal sees every change. New rows go in
- * in a few multi-row statements, without a savepoint each: H2 undoes a failed statement alone. No partial
+ * No notifications: one process means the in-process signal sees every change. New rows go in as one JDBC batch
+ * without a savepoint each: H2 undoes a failed statement alone and goes on with the rest of the batch. No partial
  * indexes either: every row enters every index, so claims and pruning share one (V6), and idempotency keys and held
  * resources live in a table of their own, with rows only where an operation has one ({@link H2Holds}, V7).
  */
@@ -39,17 +39,11 @@ final class H2Dialect extends SqlDialect {
         return "due_at is null and ended_at < ?";
     }
 
-    /** Rows per multi-row INSERT at most; a group goes in as statements of 32, 16, 8, 4, 2 and 1 rows. */
-    static final int TOGETHER = 32;
-
     /**
-     * The holds first ({@link H2Holds#take}), then the rows of those admitted, a few multi-row INSERTs: one
-     * statement runs its rows with one statement's overhead (a JDBC batch ran each row as a statement of its own,
-     * about a seventh of the committer's time); statements of 32, 16, 8, 4, 2 and 1 rows keep the texts few, so H2
-     * reuses them parsed. A statement a unique index refuses (a row whose id is already stored: written again after
-     * a lost answer) is undone by H2 alone, and its rows go again as one JDBC batch: H2 runs the batch's remaining
-     * statements after a failed one and reports it as {@link java.sql.Statement#EXECUTE_FAILED}, so only that row
-     * is refused, and gives its holds back.
+     * The holds first ({@link H2Holds#take}), then one batch of rows for those admitted: H2 rolls a failed statement
+     * back by itself (the transaction and the other rows stay) and runs the batch's remaining ones, reporting the
+     * failed ones as {@link java.sql.Statement#EXECUTE_FAILED}; a savepoint per row (the ANSI way) cost two
+     * statements more per row. A row refused for its id gives its holds back.
      */
     @Override
     boolean[] insertNew(Connection c, List<NewOperation> rows, String node) throws SQLException {
@@ -57,56 +51,28 @@ final class H2Dialect extends SqlDialect {
         java.util.Arrays.fill(stored, true);
         H2Holds.take(c, rows, stored);
         List<Integer> admitted = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (stored[i]) {
-                admitted.add(i);
-            }
-        }
-        List<NewOperation> refused = new ArrayList<>();
-        for (int from = 0; from < admitted.size(); ) {
-            int n = Math.min(Integer.highestOneBit(admitted.size() - from), TOGETHER);
-            List<Integer> part = admitted.subList(from, from + n);
-            if (n == 1 || !together(c, rows, part)) {
-                oneByOne(c, rows, part, stored, refused);
-            }
-            from += n;
-        }
-        H2Holds.drop(c, refused);
-        return stored;
-    }
-
-    /** The rows {@code part} names in one statement; false when a unique index refused it (undone, nothing stored). */
-    private static boolean together(Connection c, List<NewOperation> rows, List<Integer> part) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Rows.insertMany(part.size()))) {
-            for (int k = 0; k < part.size(); k++) {
-                Rows.bindNew(ps, rows.get(part.get(k)), k * Rows.PARAMETERS);
-            }
-            ps.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** The rows {@code part} names as one JDBC batch: a refused one fails alone ({@code stored} false, in {@code refused}). */
-    private static void oneByOne(Connection c, List<NewOperation> rows, List<Integer> part, boolean[] stored,
-                                 List<NewOperation> refused) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Rows.INSERT)) {
-            for (int i : part) {
-                Rows.bindNew(ps, rows.get(i));
-                ps.addBatch();
-            }
-            boolean[] inserted = H2Holds.run(ps, part.size());
-            for (int k = 0; k < inserted.length; k++) {
-                if (!inserted[k]) {
-                    stored[part.get(k)] = false;
-                    refused.add(rows.get(part.get(k)));
+            for (int i = 0; i < rows.size(); i++) {
+                if (stored[i]) {
+                    Rows.bindNew(ps, rows.get(i));
+                    ps.addBatch();
+                    admitted.add(i);
                 }
             }
+            if (admitted.isEmpty()) {
+                return stored;
+            }
+            boolean[] inserted = H2Holds.run(ps, admitted.size());
+            List<NewOperation> refused = new ArrayList<>();
+            for (int k = 0; k < inserted.length; k++) {
+                if (!inserted[k]) {
+                    stored[admitted.get(k)] = false;
+                    refused.add(rows.get(admitted.get(k)));
+                }
+            }
+            H2Holds.drop(c, refused);
         }
+        return stored;
     }
 
     @Override

@@ -28,25 +28,6 @@ final class Rows {
     /** Stores a new operation: its columns, then {@code active_resource}, {@code idempotency_ref}, {@code correlation_id}. */
     static final String INSERT = "insert into " + TABLE + " (" + COLUMNS + ", active_resource, idempotency_ref,"
             + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Parameters of {@link #INSERT} per row. */
-    static final int PARAMETERS = 25;
-    /** {@link #insertMany} texts by row count, made when first asked for. */
-    private static final String[] MANY = new String[257];
-
-    /** {@link #INSERT} for {@code n} rows in one statement (row k's parameters from {@code k * PARAMETERS + 1}). */
-    static String insertMany(int n) {
-        String sql = MANY[n];
-        if (sql == null) {
-            String tuple = INSERT.substring(INSERT.lastIndexOf('('));
-            StringBuilder b = new StringBuilder(INSERT.length() + (n - 1) * (tuple.length() + 2)).append(INSERT);
-            for (int i = 1; i < n; i++) {
-                b.append(", ").append(tuple);
-            }
-            sql = b.toString();
-            MANY[n] = sql; // the same text whichever thread makes it first
-        }
-        return sql;
-    }
 
     private Rows() {
     }
@@ -78,37 +59,32 @@ final class Rows {
 
     /** Binds {@link #INSERT}'s parameters for {@code row}: due at once, holding its resource if exclusive. */
     static void bindNew(PreparedStatement ps, NewOperation row) throws SQLException {
-        bindNew(ps, row, 0);
-    }
-
-    /** As {@link #bindNew(PreparedStatement, NewOperation)}, its parameters after the first {@code before}. */
-    static void bindNew(PreparedStatement ps, NewOperation row, int before) throws SQLException {
         Operation op = row.operation();
-        ps.setObject(before + 1, op.id().value());
-        ps.setString(before + 2, op.requestId());
-        ps.setString(before + 3, op.kind());
-        ps.setString(before + 4, op.subscription());
-        ps.setString(before + 5, op.resourceId());
-        ps.setString(before + 6, op.status().wireName());
-        ps.setNull(before + 7, Types.DOUBLE);
-        setInstant(ps, before + 8, op.createdAt());
-        setInstant(ps, before + 9, null);
-        setInstant(ps, before + 10, null);
-        setInstant(ps, before + 11, null);
-        ps.setString(before + 12, op.input());
-        ps.setString(before + 13, null);
-        ps.setString(before + 14, null);
-        ps.setInt(before + 15, 0);
-        ps.setString(before + 16, null);
-        ps.setString(before + 17, op.idempotencyKey());
-        ps.setString(before + 18, op.owner());
-        ps.setBoolean(before + 19, false);
-        ps.setLong(before + 20, op.version());
-        ps.setString(before + 21, null);
-        setInstant(ps, before + 22, op.createdAt());
-        ps.setString(before + 23, row.exclusive() ? op.resourceId() : null);
-        ps.setString(before + 24, idempotencyRef(op.subscription(), op.idempotencyKey()));
-        ps.setString(before + 25, row.correlationId());
+        ps.setObject(1, op.id().value());
+        ps.setString(2, op.requestId());
+        ps.setString(3, op.kind());
+        ps.setString(4, op.subscription());
+        ps.setString(5, op.resourceId());
+        ps.setString(6, op.status().wireName());
+        ps.setNull(7, Types.DOUBLE);
+        setInstant(ps, 8, op.createdAt());
+        setInstant(ps, 9, null);
+        setInstant(ps, 10, null);
+        setInstant(ps, 11, null);
+        ps.setString(12, op.input());
+        ps.setString(13, null);
+        ps.setString(14, null);
+        ps.setInt(15, 0);
+        ps.setString(16, null);
+        ps.setString(17, op.idempotencyKey());
+        ps.setString(18, op.owner());
+        ps.setBoolean(19, false);
+        ps.setLong(20, op.version());
+        ps.setString(21, null);
+        setInstant(ps, 22, op.createdAt());
+        ps.setString(23, row.exclusive() ? op.resourceId() : null);
+        ps.setString(24, idempotencyRef(op.subscription(), op.idempotencyKey()));
+        ps.setString(25, row.correlationId());
     }
 
     /** Subscription and key in one unique column; the length prefix keeps ("a", "b:c") and ("a:b", "c") apart. */
