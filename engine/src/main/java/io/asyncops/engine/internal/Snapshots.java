@@ -66,6 +66,20 @@ final class Snapshots {
 
     /** The snapshot of {@code id}, from memory or else from {@code load} (which reads the database). */
     Optional<Operation> get(OperationId id, Function<OperationId, Optional<Operation>> load) {
+        return read(id, load, false);
+    }
+
+    /** The status of {@code id}, from memory (a whole snapshot or a status) or else from {@code load}. */
+    Optional<Operation> status(OperationId id, Function<OperationId, Optional<Operation>> load) {
+        return read(id, load, true);
+    }
+
+    /**
+     * What memory holds for {@code id} (a status only if {@code statusOnly}), else what {@code load} reads, kept as a
+     * status or a whole snapshot: a whole one replaces a status, never the other way round.
+     */
+    private Optional<Operation> read(OperationId id, Function<OperationId, Optional<Operation>> load,
+                                     boolean statusOnly) {
         if (off) {
             return load.apply(id);
         }
@@ -73,39 +87,19 @@ final class Snapshots {
         Object seen = map.get(id);
         if (seen instanceof Operation op) {
             return Optional.of(op);
+        }
+        if (statusOnly && seen instanceof Status st) {
+            return Optional.of(st.op());
         }
         Optional<Operation> loaded = load.apply(id);
         if (loaded.isPresent()) {
             // keyed by the snapshot's own id (the caller's is another copy); its common strings shared
             Operation op = Footprint.shared(loaded.get());
-            boolean filled = seen == null ? map.putIfAbsent(op.id(), op) == null : map.replace(op.id(), seen, op);
+            Object entry = statusOnly ? new Status(op) : op;
+            boolean filled = seen == null ? map.putIfAbsent(op.id(), entry) == null
+                    : map.replace(op.id(), seen, entry);
             if (filled && epoch.get() != e0) {
-                map.remove(op.id(), op); // everything changed while it was read
-            }
-        }
-        return loaded;
-    }
-
-    /** The status of {@code id}, from memory (a whole snapshot or a status) or else from {@code load}. */
-    Optional<Operation> status(OperationId id, Function<OperationId, Optional<Operation>> load) {
-        if (off) {
-            return load.apply(id);
-        }
-        long e0 = epoch.get();
-        Object seen = map.get(id);
-        if (seen instanceof Operation op) {
-            return Optional.of(op);
-        }
-        if (seen instanceof Status st) {
-            return Optional.of(st.op());
-        }
-        Optional<Operation> loaded = load.apply(id);
-        if (loaded.isPresent()) {
-            Status st = new Status(Footprint.shared(loaded.get()));
-            OperationId key = st.op().id();
-            boolean filled = seen == null ? map.putIfAbsent(key, st) == null : map.replace(key, seen, st);
-            if (filled && epoch.get() != e0) {
-                map.remove(key, st);
+                map.remove(op.id(), entry); // everything changed while it was read
             }
         }
         return loaded;

@@ -6,12 +6,11 @@ import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationError;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationStatus;
-import java.lang.management.ManagementFactory;
+import io.asyncops.engine.testing.HeapHistogram;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,7 @@ class SnapshotsFootprintTest {
         Snapshots snapshots = new Snapshots(Duration.ofHours(1), Duration.ofHours(1), 1L << 30);
         Operation[] source = new Operation[1];
         snapshots.get(OperationId.random(), id -> Optional.empty()); // the cache's lazily made parts
-        long before = heapBytes();
+        long before = HeapHistogram.liveBytes();
         for (int i = 0; i < N; i++) {
             source[0] = statuses ? statusOf(operation(i, wide)) : operation(i, wide);
             if (statuses) {
@@ -57,7 +56,7 @@ class SnapshotsFootprintTest {
             }
         }
         source[0] = null;
-        long measured = heapBytes() - before;
+        long measured = HeapHistogram.liveBytes() - before;
         assertThat(snapshots.size()).isEqualTo(N);
         double ratio = snapshots.weightedBytes() / (double) measured;
         System.out.printf("%s (%s): measured %,d bytes (%d each), weighed %,d (%d each), ratio %.3f%n",
@@ -100,16 +99,5 @@ class SnapshotsFootprintTest {
 
     private static String fresh(String s) {
         return new String(s.toCharArray());
-    }
-
-    /** Live heap bytes, from a class histogram (which collects first). */
-    private static long heapBytes() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        String[] lines = histogram.strip().split("\n");
-        String[] total = lines[lines.length - 1].trim().split("\\s+");
-        assertThat(total[0]).isEqualTo("Total");
-        return Long.parseLong(total[2]);
     }
 }

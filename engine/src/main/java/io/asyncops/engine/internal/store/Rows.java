@@ -40,28 +40,7 @@ final class Rows {
     }
 
     static StoredOperation read(ResultSet rs) throws SQLException {
-        Operation op = new Operation(
-                new OperationId(rs.getObject("id", UUID.class)),
-                rs.getString("request_id"),
-                rs.getString("kind"),
-                rs.getString("subscription"),
-                rs.getString("resource_id"),
-                OperationStatus.fromWireName(rs.getString("status")),
-                rs.getObject("percent_complete", Double.class),
-                instant(rs, "created_at"),
-                instant(rs, "started_at"),
-                instant(rs, "ended_at"),
-                instant(rs, "expected_end_at"),
-                rs.getString("input"),
-                rs.getString("result"),
-                ErrorJson.read(rs.getString("error")),
-                rs.getInt("attempt"),
-                rs.getString("checkpoint"),
-                rs.getString("idempotency_key"),
-                rs.getString("owner_principal"),
-                rs.getBoolean("cancel_requested"),
-                rs.getLong("version"));
-        return new StoredOperation(op, rs.getString("lease_owner"), instant(rs, "due_at"));
+        return new StoredOperation(operation(rs, true), rs.getString("lease_owner"), instant(rs, "due_at"));
     }
 
     /**
@@ -69,25 +48,30 @@ final class Rows {
      * key and owner null.
      */
     static Operation readStatus(ResultSet rs) throws SQLException {
+        return operation(rs, false);
+    }
+
+    /** The operation of a row of {@link #COLUMNS} ({@code whole}) or of {@link #STATUS_COLUMNS}. */
+    private static Operation operation(ResultSet rs, boolean whole) throws SQLException {
         return new Operation(
                 new OperationId(rs.getObject("id", UUID.class)),
-                null,
+                whole ? rs.getString("request_id") : null,
                 rs.getString("kind"),
                 rs.getString("subscription"),
-                null,
+                whole ? rs.getString("resource_id") : null,
                 OperationStatus.fromWireName(rs.getString("status")),
                 rs.getObject("percent_complete", Double.class),
                 instant(rs, "created_at"),
                 instant(rs, "started_at"),
                 instant(rs, "ended_at"),
                 instant(rs, "expected_end_at"),
-                null,
+                whole ? rs.getString("input") : null,
                 rs.getString("result"),
                 ErrorJson.read(rs.getString("error")),
                 rs.getInt("attempt"),
-                null,
-                null,
-                null,
+                whole ? rs.getString("checkpoint") : null,
+                whole ? rs.getString("idempotency_key") : null,
+                whole ? rs.getString("owner_principal") : null,
                 rs.getBoolean("cancel_requested"),
                 rs.getLong("version"));
     }

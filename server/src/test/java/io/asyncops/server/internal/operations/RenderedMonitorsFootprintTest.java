@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asyncops.engine.Operation;
 import io.asyncops.engine.OperationId;
 import io.asyncops.engine.OperationStatus;
-import java.lang.management.ManagementFactory;
+import io.asyncops.engine.testing.HeapHistogram;
 import java.time.Instant;
 import java.util.UUID;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,7 @@ class RenderedMonitorsFootprintTest {
     void weightsMatchTheHeap() throws Exception {
         RenderedMonitors monitors = new RenderedMonitors(1L << 30);
         monitors.json("/warm-up", op(-1), () -> "x"); // the cache's lazily made parts
-        long before = heapBytes();
+        long before = HeapHistogram.liveBytes();
         for (int i = 0; i < N; i++) {
             Operation op = op(i);
             // the path as a request gives it: a fresh string per request
@@ -33,7 +32,7 @@ class RenderedMonitorsFootprintTest {
                     "{\"id\":\"/subscriptions/x/resourceGroups/rg/providers/Microsoft.Sql/servers/" + name
                             + "\",\"properties\":{\"state\":\"Ready\",\"provisioningState\":\"Succeeded\"}}"));
         }
-        long measured = heapBytes() - before;
+        long measured = HeapHistogram.liveBytes() - before;
         assertThat(monitors.size()).isEqualTo(N + 1);
         double ratio = monitors.weightedBytes() / (double) measured;
         System.out.printf("rendered monitors: measured %,d bytes (%d each), weighed %,d (%d each), ratio %.3f%n",
@@ -48,16 +47,5 @@ class RenderedMonitorsFootprintTest {
         Instant t = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
         return new Operation(new OperationId(new UUID(i * 31 + 7, i)), null, "Microsoft.Sql/servers/write", "s",
                 null, OperationStatus.SUCCEEDED, null, t, t, t, null, null, null, null, 1, null, null, null, false, 3);
-    }
-
-    /** Live heap bytes, from a class histogram (which collects first). */
-    private static long heapBytes() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        String[] lines = histogram.strip().split("\n");
-        String[] total = lines[lines.length - 1].trim().split("\\s+");
-        assertThat(total[0]).isEqualTo("Total");
-        return Long.parseLong(total[2]);
     }
 }
