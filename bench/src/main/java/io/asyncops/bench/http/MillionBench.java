@@ -29,7 +29,9 @@ import java.util.function.BiFunction;
  * round (4), {@code --rounds} (8), {@code -n} expired operations (1000000), {@code --explain} (the first page's
  * plans at each size), {@code --no-prune} (stop after the comparison), {@code --only} (measures by short name:
  * recent, random, uncached, list, InProgress), {@code --generic-plans} (PostgreSQL's {@code plan_cache_mode} set to
- * {@code force_generic_plan} for the whole cluster).
+ * {@code force_generic_plan} for the whole cluster), {@code --prewarm} (both tables and their indexes read into
+ * shared buffers after the load: with {@code -Dasyncops.bench.sharedBuffers} large enough to hold them, the reads by
+ * id of old operations find their blocks in memory, as in a database that fits its memory and has run a while).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
@@ -68,6 +70,7 @@ public final class MillionBench {
         boolean explain = false;
         boolean prune = true;
         boolean genericPlans = false;
+        boolean prewarm = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -78,10 +81,11 @@ public final class MillionBench {
                 case "--explain" -> explain = true;
                 case "--no-prune" -> prune = false;
                 case "--generic-plans" -> genericPlans = true;
+                case "--prewarm" -> prewarm = true;
                 case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
                 default -> {
                     System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
-                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans]");
+                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans] [--prewarm]");
                     System.exit(2);
                 }
             }
@@ -123,6 +127,10 @@ public final class MillionBench {
             // the same recent rows in both: a first page full at 10k is the same full page at 1M
             List<String> listed = small.db().fullFirstPages();
             big.db().fullFirstPages();
+            if (prewarm) {
+                small.db().prewarm();
+                big.db().prewarm();
+            }
             if (genericPlans) {
                 small.db().forceGenericPlans(); // the whole cluster: both databases alike
             }

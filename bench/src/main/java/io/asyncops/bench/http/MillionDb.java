@@ -105,6 +105,28 @@ final class MillionDb {
     }
 
     /**
+     * Reads the table, its TOAST and its indexes into shared buffers ({@code pg_prewarm}), as a database whose data
+     * fits its memory and has been read before holds them: a read by id then finds its blocks there at any size.
+     * Prints the blocks loaded and whether they fit {@code shared_buffers} (they are of no use otherwise).
+     */
+    void prewarm() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_prewarm");
+            try (ResultSet rs = s.executeQuery("select coalesce(sum(pg_prewarm(r.oid)), 0),"
+                    + " (select setting::bigint from pg_settings where name = 'shared_buffers')"
+                    + " from pg_class r where r.oid = 'asyncops_operation'::regclass"
+                    + " or r.oid = (select reltoastrelid from pg_class where oid = 'asyncops_operation'::regclass)"
+                    + " or r.oid in (select indexrelid from pg_index where indrelid = 'asyncops_operation'::regclass)")) {
+                rs.next();
+                long blocks = rs.getLong(1);
+                long buffers = rs.getLong(2);
+                System.out.printf("  %s: prewarmed %,d blocks into %,d shared buffers%s%n", label, blocks, buffers,
+                        blocks > buffers ? " (they do not fit: set -Dasyncops.bench.sharedBuffers)" : "");
+            }
+        }
+    }
+
+    /**
      * Makes every session of the cluster, open ones included, run prepared statements with their generic plan
      * ({@code plan_cache_mode = force_generic_plan}, reloaded): no statement is planned again per call.
      */
