@@ -34,12 +34,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (500). The warm-up round is there for every contestant alike: without it the first round measured mostly the JIT
  * compiling the JDBC driver and the database (on 2 CPUs its threads took more CPU than the submits did), and the
  * contestant that ran first paid it for the others.
+ *
+ * <p>{@code --h2-write-delay ms} opens asyncops' H2 databases (not the peers') with {@code WRITE_DELAY=ms}: commits
+ * then stay in memory until H2's background writer stores them, so nothing is durable when it returns. It is not a
+ * mode to run in but a ceiling: what H2 submits would reach if no group paid for a chunk of its own, the most any
+ * journal in front of H2 could give.
  */
 public final class SubmitBench {
     private static final int CALLERS = 32;
     private static final String KIND = "bench/noop";
     /** {@code --committers k}: the engine's submit committers; 0 for its default. */
     private static int committers;
+    /** {@code --h2-write-delay ms}: asyncops' H2 URL with this {@code WRITE_DELAY} (not durable); 0 for the default. */
+    private static int h2WriteDelay;
 
     private SubmitBench() {
     }
@@ -59,10 +66,11 @@ public final class SubmitBench {
                 case "-r" -> lone = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--committers" -> committers = Integer.parseInt(args[++i]);
+                case "--h2-write-delay" -> h2WriteDelay = Integer.parseInt(args[++i]);
                 case "--only" -> databases = List.of(args[++i].equalsIgnoreCase("h2") ? "H2" : "PostgreSQL");
                 default -> {
                     System.err.println("usage: bin/bench submit [-n operations] [--rounds k] [--warmup w] [-r lone-submits]"
-                            + " [--no-peers] [--only h2|postgresql] [--committers k]");
+                            + " [--no-peers] [--only h2|postgresql] [--committers k] [--h2-write-delay ms]");
                     System.exit(2);
                 }
             }
@@ -70,6 +78,10 @@ public final class SubmitBench {
         System.out.printf("submit benchmark: %d operations per contestant, %d concurrent callers, %d rounds after %d"
                 + " warm-up, %d CPUs, load average %.1f; PostgreSQL with durable commits, H2 file%n", n, CALLERS, rounds,
                 warmup, Runtime.getRuntime().availableProcessors(), Load.average());
+        if (h2WriteDelay > 0) {
+            System.out.printf("asyncops on H2 with WRITE_DELAY=%d: its commits are NOT durable when they return (a"
+                    + " ceiling, not a result); the peers' H2 as always%n", h2WriteDelay);
+        }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, List<Double>> cpus = new LinkedHashMap<>();
         Path h2Dir = Files.createTempDirectory("asyncops-bench-submit");
@@ -85,7 +97,11 @@ public final class SubmitBench {
                             ? Database.h2(h2Dir.resolve("db-" + dbs.incrementAndGet()))
                             : Database.open(url[0] = pg.newDatabase("submit"), BenchPostgres.USER,
                                     BenchPostgres.PASSWORD);
-                    try (Database db = fresh.get()) {
+                    try (Database db = where.equals("H2") && h2WriteDelay > 0
+                            ? Database.open(Database.h2Url(h2Dir.resolve("db-" + dbs.incrementAndGet()))
+                                    .replace("WRITE_DELAY=0", "WRITE_DELAY=" + h2WriteDelay), "sa", "",
+                                    Database.DEFAULT_POOL_SIZE)
+                            : fresh.get()) {
                         if (url[0] != null) {
                             BenchPostgres.resetStatements(url[0]);
                         }
