@@ -28,6 +28,13 @@ public final class BenchPostgres implements AutoCloseable {
      */
     public static final String SHARED_BUFFERS = System.getProperty("asyncops.bench.sharedBuffers", "256MB");
 
+    /**
+     * {@code -Dasyncops.bench.hugePages=on}: the server's {@code huge_pages} ({@code try} unless set: huge pages
+     * when the kernel has them reserved, {@code vm.nr_hugepages}, else ordinary 4 KB pages; {@code on} fails the start
+     * without them), to measure shared buffers mapped in 2 MB pages against 4 KB ones.
+     */
+    public static final String HUGE_PAGES = System.getProperty("asyncops.bench.hugePages", "try");
+
     private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
 
@@ -41,7 +48,8 @@ public final class BenchPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", SHARED_BUFFERS);
+                    .setServerConfig("shared_buffers", SHARED_BUFFERS)
+                    .setServerConfig("huge_pages", HUGE_PAGES);
             if (STATEMENTS) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 // planning counted apart: a statement planned at every call (custom plans) shows here

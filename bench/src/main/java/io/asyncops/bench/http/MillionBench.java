@@ -31,7 +31,9 @@ import java.util.function.BiFunction;
  * recent, random, uncached, list, InProgress), {@code --generic-plans} (PostgreSQL's {@code plan_cache_mode} set to
  * {@code force_generic_plan} for the whole cluster), {@code --prewarm} (both tables and their indexes read into
  * shared buffers after the load: with {@code -Dasyncops.bench.sharedBuffers} large enough to hold them, the reads by
- * id of old operations find their blocks in memory, as in a database that fits its memory and has run a while).
+ * id of old operations find their blocks in memory, as in a database that fits its memory and has run a while),
+ * {@code --ids n} (random GETs draw from a fixed sample of n operations at each size: the same number of distinct
+ * rows read at both).
  */
 public final class MillionBench {
     private static final int RECENT = 10_000;
@@ -71,6 +73,7 @@ public final class MillionBench {
         boolean prune = true;
         boolean genericPlans = false;
         boolean prewarm = false;
+        int ids = 0;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -82,10 +85,11 @@ public final class MillionBench {
                 case "--no-prune" -> prune = false;
                 case "--generic-plans" -> genericPlans = true;
                 case "--prewarm" -> prewarm = true;
+                case "--ids" -> ids = Integer.parseInt(args[++i]);
                 case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
                 default -> {
                     System.err.println("usage: bin/bench million [-c connections] [-d seconds-per-measure]"
-                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans] [--prewarm]");
+                            + " [--rounds k] [-n expired-operations] [--explain] [--no-prune] [--only measure,...] [--generic-plans] [--prewarm] [--ids n]");
                     System.exit(2);
                 }
             }
@@ -108,6 +112,13 @@ public final class MillionBench {
             Side big = side(large, largeServer, now);
             Side smallOff = new Side(small.label(), smallOffServer, token(smallOffServer), small.rows(), small.db());
             Side bigOff = new Side(big.label(), largeOffServer, token(largeOffServer), big.rows(), big.db());
+            try (Connection c = small.server().server().dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select current_setting('huge_pages'),"
+                         + " current_setting('huge_pages_status')")) {
+                rs.next();
+                System.out.printf("PostgreSQL's shared memory: huge_pages %s, in huge pages: %s%n", rs.getString(1),
+                        rs.getString(2));
+            }
             long t0 = System.nanoTime();
             small.rows().load(small.server().server().dataSource(), RECENT, false);
             big.rows().load(big.server().server().dataSource(), RECENT, false); // the same rows: one seed
@@ -127,6 +138,11 @@ public final class MillionBench {
             // the same recent rows in both: a first page full at 10k is the same full page at 1M
             List<String> listed = small.db().fullFirstPages();
             big.db().fullFirstPages();
+            if (ids > 0) {
+                small.rows().limit(ids);
+                big.rows().limit(ids);
+                System.out.printf("  random GETs draw from %,d operations at each size%n", ids);
+            }
             if (prewarm) {
                 small.db().prewarm();
                 big.db().prewarm();
@@ -195,6 +211,10 @@ public final class MillionBench {
         long[] bigAskedBefore = big.rows().askedOfAll();
         MillionDb.Blocks smallBlocks = small.db().blocks();
         MillionDb.Blocks bigBlocks = big.db().blocks();
+        MillionBackends.Sample smallBackends = MillionBackends.sample(small.server().server().dataSource());
+        MillionBackends.Sample bigBackends = MillionBackends.sample(big.server().server().dataSource());
+        System.err.println("million: backend pids " + small.label() + " " + smallBackends.pids() + " " + big.label()
+                + " " + bigBackends.pids()); // for perf -p, on stderr
         List<List<LatencyRun.Result>> smalls = new ArrayList<>();
         List<List<LatencyRun.Result>> bigs = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
@@ -225,8 +245,13 @@ public final class MillionBench {
         }
         System.out.println("  behind the rounds: " + small.label() + " database " + small.db().activity().since(smallBefore)
                 + "; " + big.label() + " database " + big.db().activity().since(bigBefore) + " (checkpoints: cluster)");
-        small.db().printStatements();
-        big.db().printStatements();
+        MillionBackends.Sample smallBackendsAfter = MillionBackends.sample(small.server().server().dataSource());
+        MillionBackends.Sample bigBackendsAfter = MillionBackends.sample(big.server().server().dataSource());
+        long smallReads = small.db().printStatements();
+        long bigReads = big.db().printStatements();
+        System.out.println("  the databases' backends behind the rounds (from /proc): " + small.label() + " "
+                + smallBackendsAfter.since(smallBackends, smallReads));
+        System.out.println("    " + big.label() + " " + bigBackendsAfter.since(bigBackends, bigReads));
         System.out.println("  blocks of the table behind the rounds, read from outside shared buffers / found in them: "
                 + small.label() + " " + small.db().blocks().since(smallBlocks) + "; " + big.label() + " "
                 + big.db().blocks().since(bigBlocks));

@@ -20,6 +20,11 @@ final class MillionDb {
     private static final String FIRST_PAGE = "select * from asyncops_operation where 1 = 1"
             + " and subscription = (select ?) order by created_at desc, id desc fetch first (select 101) rows only";
 
+    /** The engine's status read by id on PostgreSQL ({@code JdbcOperationStore.findStatus}). */
+    private static final String STATUS_BY_ID = "select id, kind, subscription, status, percent_complete, created_at,"
+            + " started_at, ended_at, expected_end_at, result, error, attempt, cancel_requested, version"
+            + " from asyncops_operation where id = ?";
+
     private final String label;
     private final DataSource ds;
 
@@ -80,6 +85,13 @@ final class MillionDb {
                     plan.setString(1, MillionRows.subscription(i));
                     print("plan, subscription " + i, plan.executeQuery());
                 }
+            }
+            // the status read by id of a stored operation (the last one stored: at 1.01M an old one)
+            try (ResultSet last = s.executeQuery("select id from asyncops_operation order by created_at limit 1");
+                 PreparedStatement plan = c.prepareStatement("explain (analyze, buffers, timing) " + STATUS_BY_ID)) {
+                last.next();
+                plan.setObject(1, last.getObject(1));
+                print("status read by id", plan.executeQuery());
             }
         }
     }
@@ -198,27 +210,31 @@ final class MillionDb {
      * With {@code -Dasyncops.bench.statements=true}: this database's own time for the listing since the reset, and
      * how many status reads reached it (a status GET answered from the engine's snapshots does not).
      */
-    void printStatements() throws SQLException {
+    long printStatements() throws SQLException {
         if (!BenchPostgres.STATEMENTS) {
-            return;
+            return 0;
         }
         statement("the listing query", "%order by created_at desc, id desc%");
-        statement("reads of one operation by id", "%from asyncops_operation where id = $1");
+        return statement("reads of one operation by id", "%from asyncops_operation where id = $1");
     }
 
-    private void statement(String what, String like) throws SQLException {
+    /** Prints the statements' figures; their calls. */
+    private long statement(String what, String like) throws SQLException {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time)"
                      + " / nullif(sum(calls), 0), 0), coalesce(max(max_exec_time), 0), coalesce(sum(shared_blks_read), 0),"
-                     + " coalesce(sum(plans), 0), coalesce(sum(total_plan_time) / nullif(sum(plans), 0), 0)"
+                     + " coalesce(sum(plans), 0), coalesce(sum(total_plan_time) / nullif(sum(plans), 0), 0),"
+                     + " coalesce(min(min_exec_time), 0), coalesce(max(stddev_exec_time), 0)"
                      + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
                      + " where d.datname = current_database() and query like ?")) {
             s.setString(1, like);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, max %.2f ms, %,d blocks read;"
-                        + " planned %,d times, mean %.3f ms%n", label, what, rs.getLong(1), rs.getDouble(2),
-                        rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
+                System.out.printf("  %s: %s in the database: %,d calls, mean %.3f ms, min %.3f ms, stddev %.3f ms,"
+                        + " max %.2f ms, %,d blocks read; planned %,d times, mean %.3f ms%n", label, what, rs.getLong(1),
+                        rs.getDouble(2), rs.getDouble(7), rs.getDouble(8), rs.getDouble(3), rs.getLong(4), rs.getLong(5),
+                        rs.getDouble(6));
+                return rs.getLong(1);
             }
         }
     }

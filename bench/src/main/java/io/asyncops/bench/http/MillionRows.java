@@ -47,8 +47,21 @@ final class MillionRows {
         return recent.get(r.nextInt(recent.size()));
     }
 
+    /** The operations {@link #any} draws from: all of them, or a fixed sample ({@link #limit}). */
+    private List<Op> drawn = all;
+
     Op any(ThreadLocalRandom r) {
-        return all.get(r.nextInt(all.size()));
+        return drawn.get(r.nextInt(drawn.size()));
+    }
+
+    /**
+     * Makes {@link #any} draw from {@code n} of the stored operations only (a seeded sample, the same at every call):
+     * two sizes then read the same number of distinct rows.
+     */
+    void limit(int n) {
+        List<Op> sample = new ArrayList<>(all);
+        java.util.Collections.shuffle(sample, new Random(31));
+        drawn = List.copyOf(sample.subList(0, Math.min(n, sample.size())));
     }
 
     /** The operations {@link #asked} has handed out, each once: a cache can answer only a second ask. */
@@ -63,7 +76,7 @@ final class MillionRows {
 
     /** How many distinct operations {@link #asked} handed out; how many it can hand out. */
     long[] askedOfAll() {
-        return new long[] {asked.size(), all.size()};
+        return new long[] {asked.size(), drawn.size()};
     }
 
     /** Stores {@code n} more rows ({@code COPY}): recent ones, or ended more than a day ago ({@code expired}). */
