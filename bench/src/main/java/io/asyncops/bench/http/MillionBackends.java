@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 
 /**
  * What the kernel counted for one database's backends (the server nodes' pooled connections), from {@code /proc}:
- * time on a CPU (and how much of it in the kernel), time waiting for one (runnable, not running), minor page faults and context switches. A read by
- * id that takes longer in one database than in another shows here whether the backend computed longer, waited
- * for a CPU longer, or faulted pages of shared memory into its own page tables (each process maps a page of
- * shared buffers on its first touch). Linux only; counts nothing elsewhere.
+ * time on a CPU (and how much of it in the kernel), time waiting for one (runnable, not running), minor page faults
+ * and context switches. A read by id that takes longer in one database than in another shows here whether the
+ * backend computed longer, waited for a CPU longer, or faulted pages of shared memory into its own page tables (each
+ * process maps a page of shared buffers on its first touch). Linux only; counts nothing elsewhere.
  */
 final class MillionBackends {
     /** One backend's counters: nanoseconds on a CPU and waiting for one, minor faults, context switches. */
