@@ -98,9 +98,7 @@ public final class SubmitBench {
                             : Database.open(url[0] = pg.newDatabase("submit"), BenchPostgres.USER,
                                     BenchPostgres.PASSWORD);
                     try (Database db = where.equals("H2") && h2WriteDelay > 0
-                            ? Database.open(Database.h2Url(h2Dir.resolve("db-" + dbs.incrementAndGet()))
-                                    .replace("WRITE_DELAY=0", "WRITE_DELAY=" + h2WriteDelay), "sa", "",
-                                    Database.DEFAULT_POOL_SIZE)
+                            ? delayedH2(h2Dir.resolve("db-" + dbs.incrementAndGet()))
                             : fresh.get()) {
                         if (url[0] != null) {
                             BenchPostgres.resetStatements(url[0]);
@@ -147,6 +145,16 @@ public final class SubmitBench {
             check(db, "select count(*) from asyncops_operation", n + 1);
             return rate;
         }
+    }
+
+    /** An H2 database in {@code dir} with {@code WRITE_DELAY} set to {@link #h2WriteDelay}: not durable, a ceiling. */
+    private static Database delayedH2(Path dir) {
+        String url = Database.h2Url(dir);
+        if (!url.contains("WRITE_DELAY=0")) {
+            throw new IllegalStateException("the H2 URL no longer says WRITE_DELAY=0: " + url);
+        }
+        return Database.open(url.replace("WRITE_DELAY=0", "WRITE_DELAY=" + h2WriteDelay), "sa", "",
+                Database.DEFAULT_POOL_SIZE);
     }
 
     /** db-scheduler stores {@code n} one-time tasks: 32 callers one {@code schedule()} each, or batches of 1,000. */

@@ -86,7 +86,7 @@ final class MillionDb {
                     print("plan, subscription " + i, plan.executeQuery());
                 }
             }
-            // the status read by id of a stored operation (the last one stored: at 1.01M an old one)
+            // the status read by id of the oldest stored operation (at 1.01M one of the expired ones)
             try (ResultSet last = s.executeQuery("select id from asyncops_operation order by created_at limit 1");
                  PreparedStatement plan = c.prepareStatement("explain (analyze, buffers, timing) " + STATUS_BY_ID)) {
                 last.next();

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -60,7 +61,7 @@ final class MillionRows {
      */
     void limit(int n) {
         List<Op> sample = new ArrayList<>(all);
-        java.util.Collections.shuffle(sample, new Random(31));
+        Collections.shuffle(sample, new Random(31));
         drawn = List.copyOf(sample.subList(0, Math.min(n, sample.size())));
     }
 
